@@ -1,0 +1,74 @@
+package io.wirestream.dispatch;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the dateline that opens a lead paragraph, e.g. {@code HANGZHOU, China, Oct. 8 (Yonhap) -- }. */
+final class DatelineParser {
+
+    private static final String MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+            + "|January|February|March|April|June|July|August|September|October|November|December";
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?<city>[A-Z][A-Z.'\\- ]{1,39}?)"
+                    + "(?:, (?<country>[A-Z][A-Za-z.'\\- ]{1,39}?))?"
+                    + "(?:, (?<month>" + MONTH + ")\\.? (?<day>\\d{1,2}))?"
+                    + "(?: ?\\((?<agency>[^()]{1,40})\\))?"
+                    + " ?(?:--|\u2014|\u2013|\u2015) ?");
+
+    /**
+     * A matched dateline.
+     *
+     * @param raw     the dateline as written, without the dashes
+     * @param rest    the paragraph after the dateline
+     * @param month   1-12, or 0 when not written
+     * @param day     day of month, or 0 when not written
+     */
+    record Match(String raw, String city, String country, int month, int day, String agency, String rest) {
+    }
+
+    private DatelineParser() {
+    }
+
+    /** Returns the dateline opening {@code paragraph}, or null when it has none. */
+    static Match find(String paragraph) {
+        // Cheap pre-check: a dateline starts with two capitals.
+        if (paragraph.length() < 4 || !isUpper(paragraph.charAt(0)) || !isUpper(paragraph.charAt(1))) {
+            return null;
+        }
+        Matcher m = DATELINE.matcher(paragraph);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String monthName = m.group("month");
+        String agency = m.group("agency");
+        return new Match(
+                paragraph.substring(0, m.end()).replaceFirst(" ?(?:--|\u2014|\u2013|\u2015) ?$", ""),
+                m.group("city").strip(),
+                m.group("country"),
+                monthName == null ? 0 : monthNumber(monthName),
+                monthName == null ? 0 : Integer.parseInt(m.group("day")),
+                agency == null ? null : agency.strip(),
+                paragraph.substring(m.end()));
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static int monthNumber(String name) {
+        switch (name.substring(0, 3)) {
+            case "Jan": return 1;
+            case "Feb": return 2;
+            case "Mar": return 3;
+            case "Apr": return 4;
+            case "May": return 5;
+            case "Jun": return 6;
+            case "Jul": return 7;
+            case "Aug": return 8;
+            case "Sep": return 9;
+            case "Oct": return 10;
+            case "Nov": return 11;
+            default: return 12;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.wirestream.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text cut into non-blank lines, each with its whitespace collapsed and trimmed (step 1 of
+ * {@code docs/parsing.md}).
+ */
+final class NormalizedText {
+
+    /** Share of control characters above which input is taken for binary data. */
+    private static final double MAX_CONTROL_SHARE = 0.01;
+
+    final List<String> lines;
+    final boolean controlsRemoved;
+    /** Null when the text is usable; otherwise why not. */
+    final FailureReason failure;
+    final String failureMessage;
+
+    private NormalizedText(List<String> lines, boolean controlsRemoved, FailureReason failure, String message) {
+        this.lines = lines;
+        this.controlsRemoved = controlsRemoved;
+        this.failure = failure;
+        this.failureMessage = message;
+    }
+
+    static NormalizedText of(String text) {
+        List<String> lines = new ArrayList<>(32);
+        StringBuilder line = new StringBuilder(256);
+        boolean pendingSpace = false;
+        int controls = 0;
+        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        int n = text.length();
+        for (int i = start; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                endLine(lines, line);
+                pendingSpace = false;
+            } else if (isSpace(c)) {
+                pendingSpace = line.length() > 0;
+            } else if (c == 0) {
+                return failed(FailureReason.BINARY, "NUL character at index " + i + ": binary data, not text");
+            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+                controls++;
+            } else {
+                if (pendingSpace) {
+                    line.append(' ');
+                    pendingSpace = false;
+                }
+                line.append(c);
+            }
+        }
+        endLine(lines, line);
+        if (controls > 0 && controls > MAX_CONTROL_SHARE * (n - start)) {
+            return failed(FailureReason.BINARY,
+                    controls + " control characters in " + (n - start) + ": binary data, not text");
+        }
+        if (lines.isEmpty()) {
+            return failed(FailureReason.EMPTY, "only whitespace");
+        }
+        return new NormalizedText(lines, controls > 0, null, null);
+    }
+
+    private static NormalizedText failed(FailureReason reason, String message) {
+        return new NormalizedText(List.of(), false, reason, message);
+    }
+
+    private static void endLine(List<String> lines, StringBuilder line) {
+        if (line.length() > 0) {
+            lines.add(line.toString());
+            line.setLength(0);
+        }
+    }
+
+    /** Whitespace that collapses to one space: ASCII blanks, no-break and Unicode spaces, zero-width ones. */
+    static boolean isSpace(char c) {
+        switch (c) {
+            case ' ', '\t', '\f', '\u000B', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000', '\u200B',
+                    '\uFEFF' -> {
+                return true;
+            }
+            default -> {
+                return c >= '\u2000' && c <= '\u200A';
+            }
+        }
+    }
+}
