@@ -34,7 +34,7 @@ final class NormalizedText {
         int n = text.length();
         for (int i = start; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;
                 }

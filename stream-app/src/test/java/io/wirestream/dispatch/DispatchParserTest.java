@@ -90,6 +90,25 @@ class DispatchParserTest {
         assertThat(dispatch.getHeadline()).isEqualTo("Exports (excluding chips) rise");
     }
 
+    @Test
+    void shouldSurviveMegabyteLinesWithoutBacktrackingBlowUps() {
+        String hostileLine = "(".repeat(200_000) + "a@b.".repeat(100_000) + "SEOUL, ".repeat(20_000);
+        assertThat(reasonOf(bytes(hostileLine))).isEqualTo(FailureReason.HEADLINE_TOO_LONG);
+        Dispatch longBody = parsed(RawDispatch.of(bytes("Headline\n" + hostileLine + "\n(END)"), RECEIVED));
+        // Compared as a boolean: a failure message holding the megabyte line would bury the report.
+        assertThat(longBody.getParagraphs()).hasSize(1);
+        assertThat(longBody.getParagraphs().get(0).equals(hostileLine.strip())).isTrue();
+        assertThat(longBody.getFlags()).containsExactly("MISSING_DATELINE");
+    }
+
+    @Test
+    void shouldRefuseWebPagesButParseKoreanLanguageDispatches() {
+        assertThat(reasonOf(bytes("<!DOCTYPE html>\n<html><body><h1>News</h1></body></html>"))).isEqualTo(FailureReason.MARKUP);
+        Dispatch korean = parsed(RawDispatch.of(bytes("북한, 동해상으로 탄도미사일 발사\n(서울=연합뉴스) 북한이 오늘 오전 동해상으로 탄도미사일을 발사했다고 합동참모본부가 밝혔다.\n(끝)"), RECEIVED));
+        assertThat(korean.getLanguage()).isEqualTo("ko");
+        assertThat(korean.getFlags()).containsExactly("MISSING_DATELINE", "MISSING_END");
+    }
+
     private Dispatch parsed(RawDispatch raw) {
         ParseResult result = parser.parse(raw);
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);
