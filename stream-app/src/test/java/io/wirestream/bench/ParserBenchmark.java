@@ -1,5 +1,6 @@
 package io.wirestream.bench;
 
+import io.wirestream.SharedFixtures;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,11 +62,8 @@ public class ParserBenchmark {
     }
 
     static String seedText() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir.getParent() != null; dir = dir.getParent()) {
-            Path seed = dir.resolveSibling("shared").resolve("seed/000_201fdd3c2376f08c.txt");
-            if (Files.isRegularFile(seed)) {
-                return Files.readString(seed);
-            }
+        if (SharedFixtures.sharedDir() != null) {
+            return Files.readString(SharedFixtures.seed());
         }
         try (InputStream in = ParserBenchmark.class.getResourceAsStream("/bench/seed-standin.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.wirestream.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.RequiresShared;
 import io.wirestream.SharedFixtures;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real dispatch in {@code shared/seed}, checked field by field. */
+@RequiresShared
 class SeedDispatchTest {
 
     /** Friday Feb. 6, 2021 in Washington is Saturday morning in Seoul. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.RequiresShared;
 import io.wirestream.SharedFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every labelled sample in {@code shared/samples} gets the outcome its {@code expect} field gives. */
+@RequiresShared
 class SharedSamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
