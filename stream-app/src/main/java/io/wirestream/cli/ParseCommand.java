@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code wirestream parse}: prints each input dispatch as one JSON object, parsed or dead-lettered. */
 @Command(name = "parse",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Parses wire dispatches and prints one JSON object per dispatch on stdout.",
             "",
@@ -82,18 +83,15 @@ final class ParseCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be positive");
         }
         DispatchParser parser = new DispatchParser(ParserConfig.defaults().withMaxBytes(maxBytes));
-        DispatchInputs inputs = new DispatchInputs(receivedAt);
+        DispatchInputs inputs = new DispatchInputs(receivedAt, maxBytes);
         Summary summary = new Summary();
         PrintWriter out = spec.commandLine().getOut();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
             Consumer<InputRecord> sink = record -> summary.count(write(json, record, parser));
-            if (paths.isEmpty() || paths.equals(List.of(Path.of("-")))) {
-                inputs.readStdin(stdin, stdinFormat == StdinFormat.jsonl, sink);
-            } else {
-                inputs.read(paths, sink);
-            }
+            inputs.read(paths.isEmpty() ? List.of(DispatchInputs.STDIN) : paths, stdin,
+                    stdinFormat == StdinFormat.jsonl, sink);
             json.writeRaw('\n');
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -8,12 +8,17 @@ final class DatelineParser {
 
     private static final String MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
             + "|January|February|March|April|June|July|August|September|October|November|December";
+    private static final String DASH = "(?:--|\u2014|\u2013|\u2015)";
+    private static final String PLACE = "(?<city>\\p{Lu}[\\p{Lu}.'\\-/ ]{1,39}?)"
+            + "(?:, (?<country>\\p{Lu}[\\p{L}.'\\- ]{1,39}?))?";
+    private static final String DATE = "(?:, (?<month>" + MONTH + ")\\.? ?(?<day>\\d{1,2}))";
+    /** {@code CITY[, Country][, Mon. D][ (Agency)] --}: the usual form, and {@code SEOUL --}. */
     private static final Pattern DATELINE = Pattern.compile(
-            "(?<city>[A-Z][A-Z.'\\- ]{1,39}?)"
-                    + "(?:, (?<country>[A-Z][A-Za-z.'\\- ]{1,39}?))?"
-                    + "(?:, (?<month>" + MONTH + ")\\.? (?<day>\\d{1,2}))?"
-                    + "(?: ?\\((?<agency>[^()]{1,40})\\))?"
-                    + " ?(?:--|\u2014|\u2013|\u2015) ?");
+            PLACE + DATE + "?(?: ?\\((?<agency>[^()]{1,40})\\))? ?" + DASH + " ?");
+    /** {@code CITY, Mon. D (Agency) } with the dashes left out: only with a date and an agency. */
+    private static final Pattern DATELINE_WITHOUT_DASHES = Pattern.compile(
+            PLACE + DATE + " ?\\((?<agency>[^()]{1,40})\\) ");
+    private static final Pattern TRAILING_DASHES = Pattern.compile(" ?" + DASH + " ?$");
 
     /**
      * A matched dateline.
@@ -29,30 +34,36 @@ final class DatelineParser {
     private DatelineParser() {
     }
 
+    /** True when {@code line} opens with a full dateline (with a date or an agency), not just {@code WORD --}. */
+    static boolean startsWithFullDateline(String line) {
+        Match match = find(line);
+        return match != null && (match.month() != 0 || match.agency() != null);
+    }
+
     /** Returns the dateline opening {@code paragraph}, or null when it has none. */
     static Match find(String paragraph) {
         // Cheap pre-check: a dateline starts with two capitals.
-        if (paragraph.length() < 4 || !isUpper(paragraph.charAt(0)) || !isUpper(paragraph.charAt(1))) {
+        if (paragraph.length() < 4 || !Character.isUpperCase(paragraph.charAt(0))
+                || !Character.isUpperCase(paragraph.charAt(1))) {
             return null;
         }
         Matcher m = DATELINE.matcher(paragraph);
         if (!m.lookingAt()) {
-            return null;
+            m = DATELINE_WITHOUT_DASHES.matcher(paragraph);
+            if (!m.lookingAt()) {
+                return null;
+            }
         }
         String monthName = m.group("month");
         String agency = m.group("agency");
         return new Match(
-                paragraph.substring(0, m.end()).replaceFirst(" ?(?:--|\u2014|\u2013|\u2015) ?$", ""),
+                TRAILING_DASHES.matcher(paragraph.substring(0, m.end())).replaceFirst("").strip(),
                 m.group("city").strip(),
                 m.group("country"),
                 monthName == null ? 0 : monthNumber(monthName),
                 monthName == null ? 0 : Integer.parseInt(m.group("day")),
                 agency == null ? null : agency.strip(),
                 paragraph.substring(m.end()));
-    }
-
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
     }
 
     private static int monthNumber(String name) {

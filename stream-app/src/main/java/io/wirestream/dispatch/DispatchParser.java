@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of one wire dispatch into a {@link Dispatch}, or into a reasoned failure. Implements the
@@ -19,11 +18,7 @@ import java.util.regex.Pattern;
 public final class DispatchParser {
 
     static final int MAX_HEADLINE_CHARS = 300;
-    static final int MAX_BYLINE_CHARS = 120;
     private static final String END = "(END)";
-    private static final Pattern BYLINE_SEPARATOR = Pattern.compile(", and |, | and | & ");
-    private static final Pattern EMAIL_SEPARATOR = Pattern.compile("[ ,;/]+");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}");
 
     private final ParserConfig config;
 
@@ -47,7 +42,7 @@ public final class DispatchParser {
         }
         if (bytes.length > config.maxBytes()) {
             return failed(bytes, FailureReason.TOO_LARGE,
-                    bytes.length + " bytes is over the limit of " + config.maxBytes());
+                    "at least " + bytes.length + " bytes, over the limit of " + config.maxBytes());
         }
         int invalid = Utf8.firstInvalidOffset(bytes);
         if (invalid >= 0) {
@@ -68,7 +63,9 @@ public final class DispatchParser {
         if (notHeadline != null) {
             return notHeadline;
         }
-        HeadlineTags head = HeadlineTags.parse(first);
+        boolean endOnHeadline = endsWithEnd(first);
+        String headlineLine = endOnHeadline ? withoutEnd(first) : first;
+        HeadlineTags head = HeadlineTags.parse(headlineLine);
         if (head.headline.isEmpty()) {
             return failed(bytes, FailureReason.NO_HEADLINE, "the first line holds only tags: " + first);
         }
@@ -78,68 +75,14 @@ public final class DispatchParser {
         if (text.controlsRemoved) {
             flags.add(Flag.CONTROL_CHARS_REMOVED);
         }
-        dispatch.setHeadlineRaw(first);
-        dispatch.setHeadline(head.headline);
-        dispatch.setTags(head.tags);
-        dispatch.setVersion(head.version);
-        dispatch.setUrgent(head.urgent);
-
         List<String> notes = new ArrayList<>(1);
         List<String> bylines = new ArrayList<>(2);
-        int i = 1;
-        for (; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (isEditorNote(line)) {
-                notes.add(line.substring(1, line.length() - 1).strip());
-            } else if (isByline(line)) {
-                splitByline(line, bylines);
-            } else {
-                break;
-            }
-        }
-        dispatch.setEditorNotes(notes);
-        dispatch.setBylines(bylines);
-
-        List<String> paragraphs = new ArrayList<>(16);
-        List<String> emails = new ArrayList<>(1);
-        boolean endSeen = false;
-        boolean bodyClosed = false;
-        for (; i < lines.size() && !bodyClosed; i++) {
-            String line = lines.get(i);
-            if (line.equalsIgnoreCase(END)) {
-                endSeen = true;
-                bodyClosed = true;
-            } else if (isDash(line)) {
-                bodyClosed = true;
-            } else if (endsWithEnd(line)) {
-                addBodyLine(line.substring(0, line.length() - END.length()).strip(), paragraphs, emails);
-                endSeen = true;
-                bodyClosed = true;
-            } else {
-                addBodyLine(line, paragraphs, emails);
-            }
-        }
-        int storyEnd = i;
-        List<String> related = new ArrayList<>(Math.max(0, (lines.size() - i) / 2));
-        for (; i < lines.size(); i++) {
-            if (!isDash(lines.get(i))) {
-                related.add(lines.get(i));
-            }
-        }
-        if (!endSeen) {
-            flags.add(Flag.MISSING_END);
-        }
-        if (paragraphs.isEmpty()) {
-            if (!head.urgent) {
-                return failed(bytes, FailureReason.NO_BODY,
-                        "headline with no body; only (URGENT) flashes may be headline-only");
-            }
-            flags.add(Flag.HEADLINE_ONLY);
-        }
+        int bodyStart = endOnHeadline ? lines.size() : readHeader(lines, notes, bylines);
+        Body body = endOnHeadline ? Body.closedAt(lines, 1) : Body.read(lines, bodyStart);
 
         LocalDate date = null;
-        if (!paragraphs.isEmpty()) {
-            DatelineParser.Match dateline = DatelineParser.find(paragraphs.get(0));
+        if (!body.paragraphs.isEmpty()) {
+            DatelineParser.Match dateline = DatelineParser.find(body.paragraphs.get(0));
             if (dateline == null) {
                 flags.add(Flag.MISSING_DATELINE);
             } else {
@@ -148,25 +91,115 @@ public final class DispatchParser {
                     flags.add(Flag.UNRESOLVED_DATE);
                 }
                 dispatch.setDateline(toDateline(dateline, date));
-                if (dateline.rest().isEmpty()) {
-                    paragraphs.remove(0);
-                } else {
-                    paragraphs.set(0, dateline.rest());
-                }
+                cutDateline(body.paragraphs, dateline.rest());
             }
         }
-        dispatch.setParagraphs(paragraphs);
-        dispatch.setEmails(emails);
-        dispatch.setEndSeen(endSeen);
-        dispatch.setRelatedHeadlines(related);
-        dispatch.setLanguage(Language.detect(head.headline, paragraphs));
+        if (body.paragraphs.isEmpty()) {
+            if (!head.urgent) {
+                return failed(bytes, FailureReason.NO_BODY,
+                        "headline with no body; only (URGENT) flashes may be headline-only");
+            }
+            flags.add(Flag.HEADLINE_ONLY);
+        }
+        if (!body.endSeen) {
+            flags.add(Flag.MISSING_END);
+        }
+
+        dispatch.setHeadlineRaw(headlineLine);
+        dispatch.setHeadline(head.headline);
+        dispatch.setTags(head.tags);
+        dispatch.setVersion(head.version);
+        dispatch.setUrgent(head.urgent);
+        dispatch.setEditorNotes(notes);
+        dispatch.setBylines(bylines);
+        dispatch.setParagraphs(body.paragraphs);
+        dispatch.setEmails(body.emails);
+        dispatch.setEndSeen(body.endSeen);
+        dispatch.setRelatedHeadlines(body.related);
+        dispatch.setLanguage(Language.detect(head.headline, body.paragraphs));
         dispatch.setFlags(flagNames(flags));
         dispatch.setReceivedAt(raw.receivedAt());
         dispatch.setPublishedAt(DatelineDates.publishedAt(date, raw.receivedAt(), config.agencyZone()));
         dispatch.setSource(raw.source());
-        dispatch.setContentId(ContentHash.ofLines(lines, 0, storyEnd));
+        dispatch.setContentId(ContentHash.ofLines(lines, 0, body.storyEnd));
         dispatch.setStoryKey(ContentHash.ofText(storyKeyText(head.headline)));
         return new ParseResult.Parsed(dispatch);
+    }
+
+    /** Reads editor's notes and bylines after the headline; returns the index of the first body line. */
+    private static int readHeader(List<String> lines, List<String> notes, List<String> bylines) {
+        int i = 1;
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            List<String> names;
+            if (isEditorNote(line)) {
+                notes.add(line.substring(1, line.length() - 1).strip());
+            } else if ((names = Bylines.names(line)) != null) {
+                bylines.addAll(names);
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** The story's paragraphs and contacts, where it ended, and what a captured page listed after it. */
+    private static final class Body {
+        final List<String> paragraphs = new ArrayList<>(16);
+        final List<String> emails = new ArrayList<>(1);
+        final List<String> related = new ArrayList<>();
+        boolean endSeen;
+        /** Index of the first line after the story: the end of the text the content id covers. */
+        int storyEnd;
+
+        static Body read(List<String> lines, int start) {
+            Body body = new Body();
+            int i = start;
+            for (; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.equalsIgnoreCase(END)) {
+                    body.endSeen = true;
+                    i++;
+                    break;
+                }
+                if (line.equals("-")) {
+                    break;
+                }
+                if (endsWithEnd(line)) {
+                    body.add(withoutEnd(line));
+                    body.endSeen = true;
+                    i++;
+                    break;
+                }
+                body.add(line);
+            }
+            body.storyEnd = i;
+            body.readRelated(lines, i);
+            return body;
+        }
+
+        /** A story that ended on its headline line: everything after it is the related list. */
+        static Body closedAt(List<String> lines, int storyEnd) {
+            Body body = new Body();
+            body.endSeen = true;
+            body.storyEnd = storyEnd;
+            body.readRelated(lines, storyEnd);
+            return body;
+        }
+
+        private void add(String line) {
+            if (!line.isEmpty() && !Emails.addIfOnlyAddresses(line, emails)) {
+                paragraphs.add(line);
+            }
+        }
+
+        private void readRelated(List<String> lines, int from) {
+            for (int i = from; i < lines.size(); i++) {
+                if (!lines.get(i).equals("-")) {
+                    related.add(lines.get(i));
+                }
+            }
+        }
     }
 
     /** Null when {@code first} can be a headline line; otherwise the failure saying why it cannot. */
@@ -176,15 +209,15 @@ public final class DispatchParser {
         }
         if (first.length() > MAX_HEADLINE_CHARS) {
             return failed(bytes, FailureReason.HEADLINE_TOO_LONG, "the first line has " + first.length()
-                    + " characters; a headline has at most " + MAX_HEADLINE_CHARS);
+                    + " characters; a headline line has at most " + MAX_HEADLINE_CHARS);
         }
         if (first.equalsIgnoreCase(END)) {
             return failed(bytes, FailureReason.NO_HEADLINE, "the input starts with (END)");
         }
-        if (isByline(first)) {
+        if (Bylines.names(first) != null) {
             return failed(bytes, FailureReason.NO_HEADLINE, "the input starts with a byline; the headline is missing");
         }
-        if (DatelineParser.find(first) != null) {
+        if (DatelineParser.startsWithFullDateline(first)) {
             return failed(bytes, FailureReason.NO_HEADLINE,
                     "the input starts with a dateline paragraph; the headline is missing");
         }
@@ -204,52 +237,22 @@ public final class DispatchParser {
                 && !line.equalsIgnoreCase(END);
     }
 
-    private static boolean isByline(String line) {
-        return line.startsWith("By ") && line.length() > 3 && line.length() <= MAX_BYLINE_CHARS + 3;
-    }
-
-    private static void splitByline(String line, List<String> bylines) {
-        for (String name : BYLINE_SEPARATOR.split(line.substring(3))) {
-            String trimmed = name.strip();
-            if (!trimmed.isEmpty()) {
-                bylines.add(trimmed);
-            }
-        }
-    }
-
-    private static boolean isDash(String line) {
-        return line.length() == 1 && (line.charAt(0) == '-' || line.charAt(0) == '\u2013' || line.charAt(0) == '\u2014');
-    }
-
+    /** A line closed by {@code (END)} after some text: {@code ... said Friday. (END)}. */
     private static boolean endsWithEnd(String line) {
         int at = line.length() - END.length();
-        return at > 0 && line.charAt(at - 1) == ' ' && line.regionMatches(true, at, END, 0, END.length());
+        return at > 0 && line.regionMatches(true, at, END, 0, END.length());
     }
 
-    private static void addBodyLine(String line, List<String> paragraphs, List<String> emails) {
-        if (line.isEmpty()) {
-            return;
-        }
-        if (line.indexOf('@') >= 0 && addIfOnlyEmails(line, emails)) {
-            return;
-        }
-        paragraphs.add(line);
+    private static String withoutEnd(String line) {
+        return line.substring(0, line.length() - END.length()).strip();
     }
 
-    /** Adds the addresses of a line made only of e-mail addresses; returns false, adding none, otherwise. */
-    private static boolean addIfOnlyEmails(String line, List<String> emails) {
-        String[] tokens = EMAIL_SEPARATOR.split(line);
-        for (String token : tokens) {
-            if (!token.isEmpty() && !EMAIL.matcher(token).matches()) {
-                return false;
-            }
+    private static void cutDateline(List<String> paragraphs, String rest) {
+        if (rest.isEmpty()) {
+            paragraphs.remove(0);
+        } else {
+            paragraphs.set(0, rest);
         }
-        for (String token : tokens) {
-            if (!token.isEmpty()) {
-                emails.add(token);
-            }
-        }
-        return true;
     }
 
     private static Dateline toDateline(DatelineParser.Match match, LocalDate date) {

@@ -61,9 +61,7 @@ final class HeadlineTags {
                 return -1;
             }
             if (c == ')') {
-                boolean blank = line.substring(open + 1, i).isBlank();
-                boolean separated = i + 1 == line.length() || line.charAt(i + 1) == ' ';
-                return blank || !separated ? -1 : i;
+                return line.substring(open + 1, i).isBlank() ? -1 : i;
             }
         }
         return -1;

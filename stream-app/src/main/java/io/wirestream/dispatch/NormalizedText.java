@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class NormalizedText {
 
-    /** Share of control characters above which input is taken for binary data. */
+    /** Share of control characters above which input is taken for binary data... */
     private static final double MAX_CONTROL_SHARE = 0.01;
+    /** ...once there are this many: one stray control in a short flash is noise, not binary data. */
+    private static final int MIN_CONTROLS_FOR_BINARY = 4;
 
     final List<String> lines;
     final boolean controlsRemoved;
@@ -55,7 +57,7 @@ final class NormalizedText {
             }
         }
         endLine(lines, line);
-        if (controls > 0 && controls > MAX_CONTROL_SHARE * (n - start)) {
+        if (controls >= MIN_CONTROLS_FOR_BINARY && controls > MAX_CONTROL_SHARE * (n - start)) {
             return failed(FailureReason.BINARY,
                     controls + " control characters in " + (n - start) + ": binary data, not text");
         }

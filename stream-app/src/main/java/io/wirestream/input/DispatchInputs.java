@@ -3,14 +3,19 @@ package io.wirestream.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,29 +23,40 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * Reads dispatches from the inputs the commands accept: {@code .txt} (or any other) files holding one
- * dispatch each, directories searched recursively for {@code .txt} and {@code .jsonl} files, {@code .jsonl}
- * files with one dispatch per line, and stdin. Every input yields records in a stable order, and anything
- * unreadable yields a record saying why rather than disappearing.
+ * Reads dispatches from the inputs the commands accept: files holding one dispatch each, directories searched
+ * recursively for {@code .txt} and {@code .jsonl} files, {@code .jsonl} files with one dispatch per line, and
+ * stdin ({@code -}). Records come in a stable order, and anything unreadable — a missing file, a broken line —
+ * yields a record saying why rather than disappearing. No more than the size limit is read of any one dispatch,
+ * so an oversized input cannot exhaust memory; the parser then refuses it as too large.
  */
 public final class DispatchInputs {
 
-    /** The reference time of text files: their modification time, unless the caller fixes one. */
+    /** Stands for stdin among the paths. */
+    public static final Path STDIN = Path.of("-");
+    /** A .jsonl line may be longer than its dispatch: JSON escapes and Base64 grow the text. */
+    private static final int JSON_OVERHEAD_FACTOR = 6;
+
     private final Instant fixedReceivedAt;
+    private final int maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param fixedReceivedAt received time given to every record, or null to take it from each input */
-    public DispatchInputs(Instant fixedReceivedAt) {
+    /**
+     * @param fixedReceivedAt received time for every record, or null to take it from each input
+     * @param maxBytes        the parser's size limit: a dispatch is read up to one byte beyond it
+     */
+    public DispatchInputs(Instant fixedReceivedAt, int maxBytes) {
         this.fixedReceivedAt = fixedReceivedAt;
+        this.maxBytes = maxBytes;
     }
 
-    /** Reads {@code paths} in order, handing each record to {@code sink} as soon as it is read. */
-    public void read(List<Path> paths, Consumer<InputRecord> sink) {
+    /** Reads {@code paths} in order ({@code -} is stdin), handing each record to {@code sink} as it is read. */
+    public void read(List<Path> paths, InputStream stdin, boolean stdinJsonl, Consumer<InputRecord> sink) {
         for (Path path : paths) {
-            if (Files.isDirectory(path)) {
+            if (path.equals(STDIN)) {
+                readStdin(stdin, stdinJsonl, sink);
+            } else if (Files.isDirectory(path)) {
                 readDirectory(path, sink);
             } else {
                 readFile(path, sink);
@@ -53,25 +69,40 @@ public final class DispatchInputs {
         Instant now = fixedReceivedAt != null ? fixedReceivedAt : Instant.now();
         try {
             if (jsonl) {
-                readJsonLines("stdin", new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), now,
-                        sink);
+                readJsonLines("stdin", in, now, sink);
             } else {
-                sink.accept(new InputRecord("stdin", null, in.readAllBytes(), now, null));
+                sink.accept(new InputRecord("stdin", null, in.readNBytes(maxBytes + 1), now, null));
             }
         } catch (IOException e) {
-            sink.accept(InputRecord.unreadable("stdin", "cannot read stdin: " + e.getMessage()));
+            sink.accept(InputRecord.unreadable("stdin", "cannot read stdin: " + e));
         }
     }
 
     private void readDirectory(Path dir, Consumer<InputRecord> sink) {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).filter(DispatchInputs::isDispatchFile).sorted().forEach(files::add);
-        } catch (IOException | UncheckedIOException e) {
-            sink.accept(InputRecord.unreadable(dir.toString(), "cannot list directory: " + e.getMessage()));
-            return;
+        List<InputRecord> failures = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && isDispatchFile(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    failures.add(InputRecord.unreadable(file.toString(), "cannot read: " + e));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            failures.add(InputRecord.unreadable(dir.toString(), "cannot list directory: " + e));
         }
+        files.sort(null);
         files.forEach(file -> readFile(file, sink));
+        failures.forEach(sink);
     }
 
     private static boolean isDispatchFile(Path file) {
@@ -81,29 +112,44 @@ public final class DispatchInputs {
 
     private void readFile(Path file, Consumer<InputRecord> sink) {
         String origin = file.toString();
-        try {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             Instant receivedAt = fixedReceivedAt != null ? fixedReceivedAt : modified;
             if (origin.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
-                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    readJsonLines(origin, reader, receivedAt, sink);
-                }
+                readJsonLines(origin, in, receivedAt, sink);
             } else {
-                sink.accept(new InputRecord(origin, null, Files.readAllBytes(file), receivedAt, null));
+                sink.accept(new InputRecord(origin, null, in.readNBytes(maxBytes + 1), receivedAt, null));
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             sink.accept(InputRecord.unreadable(origin, "cannot read file: " + e));
         }
     }
 
-    private void readJsonLines(String name, BufferedReader reader, Instant defaultReceivedAt,
-            Consumer<InputRecord> sink) throws IOException {
-        String line;
+    private void readJsonLines(String name, InputStream in, Instant defaultReceivedAt, Consumer<InputRecord> sink)
+            throws IOException {
+        long lineLimit = (long) maxBytes * JSON_OVERHEAD_FACTOR + 1024;
+        ByteLines lines = new ByteLines(in, (int) Math.min(Integer.MAX_VALUE - 16, lineLimit));
+        ByteLines.Line line;
         int number = 0;
-        while ((line = reader.readLine()) != null) {
+        while ((line = lines.next()) != null) {
             number++;
-            if (!line.isBlank()) {
-                sink.accept(jsonLine(name + ":" + number, line, defaultReceivedAt));
+            String origin = name + ":" + number;
+            if (line.overLimit()) {
+                sink.accept(InputRecord.unreadable(origin, "line is over " + lineLimit + " bytes"));
+                continue;
+            }
+            String text;
+            try {
+                text = strictUtf8(line.bytes());
+            } catch (CharacterCodingException e) {
+                sink.accept(InputRecord.unreadable(origin, "line is not valid UTF-8, so not JSON"));
+                continue;
+            }
+            if (number == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (!text.isBlank()) {
+                sink.accept(jsonLine(origin, text, defaultReceivedAt));
             }
         }
     }
@@ -120,28 +166,53 @@ public final class DispatchInputs {
             return InputRecord.unreadable(origin, "not a JSON object");
         }
         String id = node.hasNonNull("id") ? node.get("id").asText() : null;
-        String where = id == null ? origin : origin + " (id " + id + ")";
         byte[] bytes;
         if (node.hasNonNull("text_base64")) {
             try {
-                bytes = Base64.getMimeDecoder().decode(node.get("text_base64").asText());
+                bytes = Base64.getDecoder().decode(node.get("text_base64").asText().replaceAll("\\s+", ""));
             } catch (IllegalArgumentException e) {
-                return new InputRecord(origin, id, null, null, where + ": text_base64 is not Base64: " + e.getMessage());
+                return failed(origin, id, "text_base64 is not Base64: " + e.getMessage());
             }
         } else if (node.has("text") && node.get("text").isTextual()) {
-            bytes = node.get("text").asText().getBytes(StandardCharsets.UTF_8);
+            try {
+                bytes = strictUtf8(node.get("text").asText());
+            } catch (CharacterCodingException e) {
+                return failed(origin, id, "text holds an unpaired surrogate escape; send raw bytes as text_base64");
+            }
         } else {
-            return new InputRecord(origin, id, null, null, where + ": no string field text or text_base64");
+            return failed(origin, id, "no string field text or text_base64");
         }
         Instant receivedAt = defaultReceivedAt;
         if (fixedReceivedAt == null && node.hasNonNull("received_at")) {
             try {
                 receivedAt = Timestamps.parse(node.get("received_at"));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                return new InputRecord(origin, id, null, null, where + ": received_at " + node.get("received_at")
+                return failed(origin, id, "received_at " + node.get("received_at")
                         + " is neither an ISO-8601 date-time nor epoch milliseconds");
             }
         }
         return new InputRecord(origin, id, bytes, receivedAt, null);
+    }
+
+    private static InputRecord failed(String origin, String id, String error) {
+        return new InputRecord(origin, id, null, null, error);
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    private static byte[] strictUtf8(String text) throws CharacterCodingException {
+        ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .encode(CharBuffer.wrap(text));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
     }
 }

@@ -18,10 +18,10 @@ import net.jqwik.api.constraints.Size;
 class DispatchParserPropertiesTest {
 
     private static final Instant RECEIVED = Instant.parse("2024-03-01T03:00:00Z");
-    private final DispatchParser parser = new DispatchParser(ParserConfig.defaults().withMaxBytes(4096));
+    private final DispatchParser parser = new DispatchParser(ParserConfig.defaults().withMaxBytes(64 * 1024));
 
     @Property(tries = 2000)
-    void shouldNeverThrowAndAlwaysDecideOnArbitraryBytes(@ForAll @Size(max = 6000) byte[] bytes) {
+    void shouldNeverThrowAndAlwaysDecideOnArbitraryBytes(@ForAll @Size(max = 20_000) byte[] bytes) {
         assertDeterministicResult(bytes);
     }
 
@@ -76,10 +76,11 @@ class DispatchParserPropertiesTest {
                 Arbitraries.of("(LEAD) ", "(2nd LD) ", "(URGENT) ", "(Asiad) ", "(ATTN: ADDS photo)", "By Kim Boram",
                         "SEOUL, Nov. 3 (Yonhap) -- ", "SEOUL -- ", "HANGZHOU, China, Oct. 8 (Yonhap) -- ",
                         "kdh@yna.co.kr", "(END)", "-", "\n", "\r\n", "\r", " ", "\t", "\u00A0", "\uFEFF", "\u0007",
-                        "(", ")", "<html>", "북한", "Feb. 30", "Feb. 29 (Yonhap) --"),
+                        "(", ")", "<html>", "북한", "Feb. 30", "Feb. 29 (Yonhap) --", "yna.".repeat(3000),
+                        "By the end", "\u2014", "SEOUL/WASHINGTON, Nov.3 (Yonhap) "),
                 Arbitraries.strings().ofMaxLength(40),
                 Arbitraries.strings().withCharRange('A', 'Z').ofMaxLength(12));
-        return piece.list().ofMaxSize(60).map(parts -> String.join("", parts));
+        return piece.list().ofMaxSize(200).map(parts -> String.join("", parts));
     }
 
     @Provide
