@@ -7,7 +7,6 @@ import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes a {@link Dispatch} as plain JSON: the Avro field names, instants as ISO-8601 strings, dates as
@@ -98,7 +97,7 @@ final class DispatchJson {
         g.writeEndObject();
     }
 
-    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+    static void writeStrings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
         g.writeArrayFieldStart(name);
         for (String value : values) {
             g.writeString(value);

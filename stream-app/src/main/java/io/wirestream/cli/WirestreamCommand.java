@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parses, classifies and routes news wire dispatches.",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, ClassifyCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class WirestreamCommand implements Runnable {
 
     @CommandLine.Spec

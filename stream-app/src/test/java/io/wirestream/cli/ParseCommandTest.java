@@ -84,7 +84,7 @@ class ParseCommandTest {
     void shouldReadOneDispatchFromStdin() {
         CommandLine cmd = commandLine();
         ParseCommand parse = cmd.getSubcommands().get("parse").getCommand();
-        parse.stdin = new ByteArrayInputStream(STORY.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        parse.inputs.stdin = new ByteArrayInputStream(STORY.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
         int exit = cmd.execute("parse");
         assertThat(exit).isZero();
         assertThat(lines()).singleElement().satisfies(line -> {

@@ -1,0 +1,238 @@
+package io.wirestream.classify;
+
+import java.util.List;
+
+/**
+ * A rule query compiled for matching against one {@link AnalyzedText}: the subset of Lucene's query syntax that
+ * rules use (terms, phrases with slop, prefixes, boolean logic, fields). Evaluation returns how many times the
+ * query matched, adding what matched to the spans.
+ */
+sealed interface QueryNode {
+
+    int count(AnalyzedText text, Spans spans);
+
+    /**
+     * Terms of which at least one must be in a dispatch for this query to match, or null when no such set
+     * exists (a prefix, a query of exclusions only). Used to skip rules that cannot match.
+     */
+    List<String> anchors();
+
+    /** One term in one field. */
+    record Term(Field field, String term) implements QueryNode {
+        @Override
+        public int count(AnalyzedText text, Spans spans) {
+            int[] postings = text.postings(term);
+            if (postings == null) {
+                return 0;
+            }
+            int from = text.from(field);
+            int to = text.to(field);
+            int matches = 0;
+            for (int i = 1; i <= postings[0]; i++) {
+                int ordinal = postings[i];
+                if (ordinal >= from && ordinal < to) {
+                    spans.add(ordinal, ordinal);
+                    matches++;
+                }
+            }
+            return matches;
+        }
+
+        @Override
+        public List<String> anchors() {
+            return List.of(term);
+        }
+    }
+
+    /** Terms in one field beginning with a prefix ({@code missile*}). */
+    record Prefix(Field field, String prefix) implements QueryNode {
+        @Override
+        public int count(AnalyzedText text, Spans spans) {
+            int matches = 0;
+            for (String term : text.terms()) {
+                if (term.startsWith(prefix)) {
+                    matches += new Term(field, term).count(text, spans);
+                }
+            }
+            return matches;
+        }
+
+        @Override
+        public List<String> anchors() {
+            return null;
+        }
+    }
+
+    /**
+     * Terms in order ({@code "U.S. troops"}), or, with slop, within that many moves of it ({@code "troops
+     * cut"~3}), as Lucene measures it: the spread of the terms' positions, each less its place in the phrase, with
+     * every term at a different word. Each occurrence of the first term that starts a match counts once.
+     */
+    record Phrase(Field field, List<String> terms, int slop) implements QueryNode {
+        @Override
+        public int count(AnalyzedText text, Spans spans) {
+            int n = terms.size();
+            int[][] lists = new int[n][];
+            for (int i = 0; i < n; i++) {
+                lists[i] = text.postings(terms.get(i));
+                if (lists[i] == null) {
+                    return 0;
+                }
+            }
+            Search search = new Search(text, lists, text.from(field), text.to(field), slop);
+            int matches = 0;
+            for (int k = 1; k <= lists[0][0]; k++) {
+                int anchor = lists[0][k];
+                if (search.inField(anchor) && search.extend(1, anchor, text.position(anchor), text.position(anchor))) {
+                    spans.add(search.firstOrdinal(), search.lastOrdinal());
+                    matches++;
+                }
+            }
+            return matches;
+        }
+
+        /** Depth-first choice of one occurrence per term; phrases are short, so this stays cheap. */
+        private static final class Search {
+            private final AnalyzedText text;
+            private final int[][] lists;
+            private final int from;
+            private final int to;
+            private final int slop;
+            private final int[] chosen;
+
+            Search(AnalyzedText text, int[][] lists, int from, int to, int slop) {
+                this.text = text;
+                this.lists = lists;
+                this.from = from;
+                this.to = to;
+                this.slop = slop;
+                this.chosen = new int[lists.length];
+            }
+
+            boolean inField(int ordinal) {
+                return ordinal >= from && ordinal < to;
+            }
+
+            boolean extend(int i, int previous, int lo, int hi) {
+                chosen[i - 1] = previous;
+                if (i == lists.length) {
+                    return true;
+                }
+                int[] postings = lists[i];
+                for (int k = 1; k <= postings[0]; k++) {
+                    int ordinal = postings[k];
+                    if (!inField(ordinal) || isChosen(ordinal, i)) {
+                        continue;
+                    }
+                    int adjusted = text.position(ordinal) - i;
+                    int newLo = Math.min(lo, adjusted);
+                    int newHi = Math.max(hi, adjusted);
+                    if (newHi - newLo <= slop && extend(i + 1, ordinal, newLo, newHi)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            private boolean isChosen(int ordinal, int upTo) {
+                for (int j = 0; j < upTo; j++) {
+                    if (chosen[j] == ordinal) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            int firstOrdinal() {
+                int first = chosen[0];
+                for (int ordinal : chosen) {
+                    first = Math.min(first, ordinal);
+                }
+                return first;
+            }
+
+            int lastOrdinal() {
+                int last = chosen[0];
+                for (int ordinal : chosen) {
+                    last = Math.max(last, ordinal);
+                }
+                return last;
+            }
+        }
+
+        @Override
+        public List<String> anchors() {
+            String longest = terms.get(0);
+            for (String term : terms) {
+                if (term.length() > longest.length()) {
+                    longest = term;
+                }
+            }
+            return List.of(longest);
+        }
+    }
+
+    /**
+     * Boolean logic: every {@code must} clause matches, no {@code mustNot} clause matches, and at least
+     * {@code minShould} {@code should} clauses match (at least one when there is no {@code must}).
+     */
+    record Bool(List<QueryNode> must, List<QueryNode> should, List<QueryNode> mustNot, int minShould)
+            implements QueryNode {
+        @Override
+        public int count(AnalyzedText text, Spans spans) {
+            int mark = spans.size();
+            for (QueryNode clause : mustNot) {
+                if (clause.count(text, spans) > 0) {
+                    spans.truncate(mark);
+                    return 0;
+                }
+            }
+            int matches = 0;
+            for (QueryNode clause : must) {
+                int clauseMatches = clause.count(text, spans);
+                if (clauseMatches == 0) {
+                    spans.truncate(mark);
+                    return 0;
+                }
+                matches += clauseMatches;
+            }
+            int shouldMatched = 0;
+            for (QueryNode clause : should) {
+                int clauseMatches = clause.count(text, spans);
+                if (clauseMatches > 0) {
+                    shouldMatched++;
+                    matches += clauseMatches;
+                }
+            }
+            int required = must.isEmpty() ? Math.max(1, minShould) : minShould;
+            if (shouldMatched < required) {
+                spans.truncate(mark);
+                return 0;
+            }
+            return matches;
+        }
+
+        @Override
+        public List<String> anchors() {
+            List<String> best = null;
+            for (QueryNode clause : must) {
+                List<String> anchors = clause.anchors();
+                if (anchors != null && (best == null || anchors.size() < best.size())) {
+                    best = anchors;
+                }
+            }
+            if (best != null || !must.isEmpty()) {
+                return best;
+            }
+            List<String> union = new java.util.ArrayList<>();
+            for (QueryNode clause : should) {
+                List<String> anchors = clause.anchors();
+                if (anchors == null) {
+                    return null;
+                }
+                union.addAll(anchors);
+            }
+            return union.isEmpty() ? null : union;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.wirestream.cli;
+
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.ParserConfig;
+import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.input.DispatchInputs;
+import io.wirestream.input.InputRecord;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The inputs shared by the commands that read dispatches ({@code parse}, {@code classify}), as a mixin. */
+final class InputOptions {
+
+    /** What a command does with each input: {@code result} is null when the input could not be read. */
+    interface Handler {
+        void accept(InputRecord record, ParseResult result);
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories to read; '-' (or no PATH) for stdin. A file holds one dispatch; "
+                    + "a .jsonl file holds one per line (field 'text', or 'text_base64' for raw bytes; optional "
+                    + "'id' and 'received_at'); a directory is searched recursively for .txt and .jsonl files.")
+    private List<Path> paths = List.of();
+
+    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "" + ParserConfig.DEFAULT_MAX_BYTES,
+            description = "Largest dispatch accepted; larger ones are dead-lettered as TOO_LARGE. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int maxBytes;
+
+    @Option(names = "--received-at", paramLabel = "DATETIME", converter = InstantConverter.class,
+            description = "Received time of every input, the reference for the year of datelines "
+                    + "(ISO-8601, e.g. 2021-02-07T09:00:00+09:00). Default: the .jsonl field received_at, "
+                    + "else the file's modification time, else now.")
+    private Instant receivedAt;
+
+    @Option(names = "--stdin-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How stdin is read: 'text' (one dispatch) or 'jsonl'. Default: ${DEFAULT-VALUE}.")
+    private StdinFormat stdinFormat;
+
+    enum StdinFormat { text, jsonl }
+
+    /** Where stdin is read from; tests put their own stream here. */
+    InputStream stdin = System.in;
+
+    /** Reads and parses every input, in order, handing each to {@code handler}. */
+    void parseEach(Handler handler) {
+        if (maxBytes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes must be positive, was " + maxBytes);
+        }
+        DispatchParser parser = new DispatchParser(ParserConfig.defaults().withMaxBytes(maxBytes));
+        new DispatchInputs(receivedAt, maxBytes).read(paths.isEmpty() ? List.of(DispatchInputs.STDIN) : paths, stdin,
+                stdinFormat == StdinFormat.jsonl, record -> handler.accept(record,
+                        record.readable() ? parser.parse(RawDispatch.of(record.bytes(), record.receivedAt())) : null));
+    }
+}
