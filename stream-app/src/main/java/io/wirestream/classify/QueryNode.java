@@ -1,6 +1,11 @@
 package io.wirestream.classify;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A rule query compiled for matching against one {@link AnalyzedText}: the subset of Lucene's query syntax that
@@ -12,10 +17,11 @@ sealed interface QueryNode {
     int count(AnalyzedText text, Spans spans);
 
     /**
-     * Terms of which at least one must be in a dispatch for this query to match, or null when no such set
-     * exists (a prefix, a query of exclusions only). Used to skip rules that cannot match.
+     * What a dispatch must contain for this query to match, as groups of terms: at least one term of every group
+     * must occur. Null when nothing can be said (a prefix). Used to skip rules that cannot match: a phrase needs
+     * all its words, {@code +a +b} needs both, {@code a OR b} needs either.
      */
-    List<String> anchors();
+    List<List<String>> anchors();
 
     /** One term in one field. */
     record Term(Field field, String term) implements QueryNode {
@@ -39,8 +45,8 @@ sealed interface QueryNode {
         }
 
         @Override
-        public List<String> anchors() {
-            return List.of(term);
+        public List<List<String>> anchors() {
+            return List.of(List.of(term));
         }
     }
 
@@ -58,7 +64,7 @@ sealed interface QueryNode {
         }
 
         @Override
-        public List<String> anchors() {
+        public List<List<String>> anchors() {
             return null;
         }
     }
@@ -79,12 +85,41 @@ sealed interface QueryNode {
                     return 0;
                 }
             }
+            if (slop == 0) {
+                return exact(text, lists, spans);
+            }
             Search search = new Search(text, lists, text.from(field), text.to(field), slop);
             int matches = 0;
             for (int k = 1; k <= lists[0][0]; k++) {
                 int anchor = lists[0][k];
                 if (search.inField(anchor) && search.extend(1, anchor, text.position(anchor), text.position(anchor))) {
                     spans.add(search.firstOrdinal(), search.lastOrdinal());
+                    matches++;
+                }
+            }
+            return matches;
+        }
+
+        /** Words side by side: each next term at the next position, found by binary search. */
+        private int exact(AnalyzedText text, int[][] lists, Spans spans) {
+            int from = text.from(field);
+            int to = text.to(field);
+            int n = lists.length;
+            int matches = 0;
+            int[] first = lists[0];
+            for (int k = 1; k <= first[0]; k++) {
+                int start = first[k];
+                if (start < from || start + n - 1 >= to) {
+                    continue;
+                }
+                boolean all = true;
+                for (int i = 1; i < n && all; i++) {
+                    int ordinal = start + i;
+                    all = java.util.Arrays.binarySearch(lists[i], 1, lists[i][0] + 1, ordinal) >= 0
+                            && text.position(ordinal) == text.position(start) + i;
+                }
+                if (all) {
+                    spans.add(start, start + n - 1);
                     matches++;
                 }
             }
@@ -161,14 +196,8 @@ sealed interface QueryNode {
         }
 
         @Override
-        public List<String> anchors() {
-            String longest = terms.get(0);
-            for (String term : terms) {
-                if (term.length() > longest.length()) {
-                    longest = term;
-                }
-            }
-            return List.of(longest);
+        public List<List<String>> anchors() {
+            return terms.stream().distinct().map(List::of).toList();
         }
     }
 
@@ -213,26 +242,31 @@ sealed interface QueryNode {
         }
 
         @Override
-        public List<String> anchors() {
-            List<String> best = null;
+        public List<List<String>> anchors() {
+            List<List<String>> groups = new ArrayList<>();
             for (QueryNode clause : must) {
-                List<String> anchors = clause.anchors();
-                if (anchors != null && (best == null || anchors.size() < best.size())) {
-                    best = anchors;
+                List<List<String>> clauseGroups = clause.anchors();
+                if (clauseGroups != null) {
+                    groups.addAll(clauseGroups);
                 }
             }
-            if (best != null || !must.isEmpty()) {
-                return best;
+            if (!must.isEmpty()) {
+                return groups.isEmpty() ? null : groups;
             }
-            List<String> union = new java.util.ArrayList<>();
+            // Any one clause may match: one group, taking from each clause the group of its longest words.
+            Set<String> either = new LinkedHashSet<>();
             for (QueryNode clause : should) {
-                List<String> anchors = clause.anchors();
-                if (anchors == null) {
+                List<List<String>> clauseGroups = clause.anchors();
+                if (clauseGroups == null) {
                     return null;
                 }
-                union.addAll(anchors);
+                either.addAll(Collections.max(clauseGroups, Comparator.comparingInt(Bool::shortest)));
             }
-            return union.isEmpty() ? null : union;
+            return either.isEmpty() ? null : List.of(List.copyOf(either));
+        }
+
+        private static int shortest(List<String> group) {
+            return group.stream().mapToInt(String::length).min().orElse(0);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.wirestream.classify;
 
 import io.wirestream.schema.Dispatch;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Classifies by a {@link RuleSet}. The dispatch is analyzed once; each rule is indexed by terms of which one
- * must occur for it to match, so only rules whose terms the dispatch contains are evaluated. The cost per
- * dispatch follows the dispatch's length and the rules that could match, not the number of rules.
+ * Classifies by a {@link RuleSet}. The dispatch is analyzed once. Each rule is indexed by what a dispatch must
+ * contain for it to match, as groups of terms (all the words of a phrase, both sides of an AND), and only rules
+ * every group of which the dispatch's words reach are evaluated. The cost per dispatch follows the dispatch's
+ * length and the rules that could match, not the number of rules.
  */
 public final class RuleClassifier implements Classifier {
 
@@ -23,8 +23,15 @@ public final class RuleClassifier implements Classifier {
     private final RuleSet ruleSet;
     private final Rule[] rules;
     private final int[] subjectOf;
+    /** At most this many groups of a rule are indexed; the rest are left to evaluation. */
+    private static final int MAX_GROUPS = 63;
+
+    /** Per anchor term: entries {@code rule * 64 + group}. */
     private final Map<String, int[]> rulesByAnchor = new HashMap<>();
+    /** Per rule: the mask with one bit for each of its indexed groups. */
+    private final long[] fullMask;
     private final int[] unanchored;
+    private final ThreadLocal<Scratch> scratch;
 
     public RuleClassifier(RuleSet ruleSet) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
@@ -40,18 +47,45 @@ public final class RuleClassifier implements Classifier {
         this.subjectOf = owners.stream().mapToInt(Integer::intValue).toArray();
         Map<String, List<Integer>> index = new HashMap<>();
         List<Integer> always = new ArrayList<>();
+        this.fullMask = new long[rules.length];
         for (int r = 0; r < rules.length; r++) {
-            List<String> anchors = rules[r].node().anchors();
-            if (anchors == null) {
+            List<List<String>> groups = rules[r].node().anchors();
+            if (groups == null) {
                 always.add(r);
-            } else {
-                for (String anchor : new LinkedHashSet<>(anchors)) {
-                    index.computeIfAbsent(anchor, k -> new ArrayList<>()).add(r);
+                continue;
+            }
+            int indexed = Math.min(groups.size(), MAX_GROUPS);
+            fullMask[r] = (1L << indexed) - 1;
+            for (int g = 0; g < indexed; g++) {
+                for (String anchor : new LinkedHashSet<>(groups.get(g))) {
+                    index.computeIfAbsent(anchor, k -> new ArrayList<>()).add(r * 64 + g);
                 }
             }
         }
-        index.forEach((term, ids) -> rulesByAnchor.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
+        index.forEach((term, entries) -> rulesByAnchor.put(term, entries.stream().mapToInt(Integer::intValue).toArray()));
         this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length));
+    }
+
+    /** Per-thread marks of which groups of which rules a dispatch reached; reset after each dispatch. */
+    private static final class Scratch {
+        final long[] masks;
+        int[] touched = new int[256];
+        int touchedCount;
+
+        Scratch(int rules) {
+            masks = new long[rules];
+        }
+
+        void mark(int rule, int group) {
+            if (masks[rule] == 0) {
+                if (touchedCount == touched.length) {
+                    touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = rule;
+            }
+            masks[rule] |= 1L << group;
+        }
     }
 
     public RuleSet ruleSet() {
@@ -61,42 +95,66 @@ public final class RuleClassifier implements Classifier {
     @Override
     public Classification classify(Dispatch dispatch) {
         AnalyzedText text = AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs());
-        BitSet candidates = new BitSet(rules.length);
-        for (String term : text.terms()) {
-            int[] ids = rulesByAnchor.get(term);
-            if (ids != null) {
-                for (int id : ids) {
-                    candidates.set(id);
-                }
-            }
-        }
-        for (int id : unanchored) {
-            candidates.set(id);
-        }
-        List<Subject> subjects = ruleSet.subjects();
-        double[] scores = new double[subjects.size()];
-        Map<Integer, List<Classification.RuleMatch>> matched = new HashMap<>();
+        List<Classification.SubjectScore> result = new ArrayList<>();
         Spans spans = new Spans();
-        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+        // Candidates come in rules-file order, so each subject's rules come together.
+        int subject = -1;
+        double score = 0;
+        List<Classification.RuleMatch> matches = new ArrayList<>();
+        for (int r : candidates(text)) {
+            if (subjectOf[r] != subject) {
+                addScore(result, subject, score, matches);
+                subject = subjectOf[r];
+                score = 0;
+                matches = new ArrayList<>();
+            }
             Rule rule = rules[r];
             spans.clear();
             int count = rule.node().count(text, spans);
             if (count >= rule.minMatches()) {
-                scores[subjectOf[r]] += rule.weight();
-                matched.computeIfAbsent(subjectOf[r], k -> new ArrayList<>())
-                        .add(new Classification.RuleMatch(rule.id(), rule.weight(), count, surfaces(text, spans)));
+                score += rule.weight();
+                matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, surfaces(text, spans)));
             }
         }
-        List<Classification.SubjectScore> result = new ArrayList<>(matched.size());
-        for (int s = 0; s < subjects.size(); s++) {
-            List<Classification.RuleMatch> ruleMatches = matched.get(s);
-            if (ruleMatches != null) {
-                Subject subject = subjects.get(s);
-                result.add(new Classification.SubjectScore(subject, scores[s], scores[s] >= subject.threshold(),
-                        ruleMatches));
-            }
-        }
+        addScore(result, subject, score, matches);
         return new Classification(result);
+    }
+
+    private void addScore(List<Classification.SubjectScore> result, int subjectIndex, double score,
+            List<Classification.RuleMatch> matches) {
+        if (!matches.isEmpty()) {
+            Subject subject = ruleSet.subjects().get(subjectIndex);
+            result.add(new Classification.SubjectScore(subject, score, score >= subject.threshold(), matches));
+        }
+    }
+
+    /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
+    private int[] candidates(AnalyzedText text) {
+        Scratch marks = scratch.get();
+        for (String term : text.terms()) {
+            int[] entries = rulesByAnchor.get(term);
+            if (entries != null) {
+                for (int entry : entries) {
+                    marks.mark(entry >>> 6, entry & 63);
+                }
+            }
+        }
+        int[] candidates = new int[marks.touchedCount + unanchored.length];
+        int count = 0;
+        for (int i = 0; i < marks.touchedCount; i++) {
+            int rule = marks.touched[i];
+            if (marks.masks[rule] == fullMask[rule]) {
+                candidates[count++] = rule;
+            }
+            marks.masks[rule] = 0;
+        }
+        marks.touchedCount = 0;
+        for (int rule : unanchored) {
+            candidates[count++] = rule;
+        }
+        int[] sorted = java.util.Arrays.copyOf(candidates, count);
+        java.util.Arrays.sort(sorted);
+        return sorted;
     }
 
     private static List<String> surfaces(AnalyzedText text, Spans spans) {

@@ -37,6 +37,56 @@ class LuceneAgreementTest {
         QueryNode ours = QueryCompiler.compile(lucene);
         boolean oursMatches = ours.count(AnalyzedText.of(headline, paragraphs), new Spans()) > 0;
 
+        MemoryIndex index = index(headline, paragraphs);
+        boolean luceneMatches = index.search(lucene) > 0;
+
+        assertThat(oursMatches).as("query %s on %s | %s", query, headline, paragraphs).isEqualTo(luceneMatches);
+    }
+
+    @Property(tries = 500)
+    void shouldRouteExactlyTheRulesLuceneMatchesDespiteSkippingRules(@ForAll("documents") List<List<String>> sources,
+            @ForAll("ruleQueries") List<String> queries) throws Exception {
+        String headline = String.join(" ", sources.get(0));
+        List<String> paragraphs = sources.subList(1, sources.size()).stream().map(w -> String.join(" ", w)).toList();
+        Dispatch dispatch = new Dispatch();
+        dispatch.setHeadline(headline);
+        dispatch.setParagraphs(paragraphs);
+        StringBuilder yaml = new StringBuilder("subjects:\n");
+        for (int i = 0; i < queries.size(); i++) {
+            yaml.append("  - {id: s").append(i).append(", topic: t").append(i).append(", threshold: 1, rules: [{id: r")
+                    .append(i).append(", query: '").append(queries.get(i)).append("'}]}\n");
+        }
+        RuleClassifier classifier = new RuleClassifier(RulesLoader.parse(
+                yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "random"));
+        MemoryIndex index = index(headline, paragraphs);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            if (index.search(QueryCompiler.parse(queries.get(i))) > 0) {
+                expected.add("s" + i);
+            }
+        }
+        assertThat(RuleClassifierTest.topics(classifier.classify(dispatch))).as("%s on %s | %s", queries, headline,
+                paragraphs).containsExactlyElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<List<String>> ruleQueries() {
+        return query(2).filter(q -> !q.startsWith("-") || q.contains("+")).list().ofMinSize(1).ofMaxSize(25)
+                .filter(LuceneAgreementTest::allValid);
+    }
+
+    private static boolean allValid(List<String> queries) {
+        for (String query : queries) {
+            try {
+                QueryCompiler.compile(query);
+            } catch (QueryCompiler.InvalidQueryException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MemoryIndex index(String headline, List<String> paragraphs) {
         MemoryIndex index = new MemoryIndex();
         index.addField(Field.HEADLINE.queryName(), headline, ANALYZER);
         if (!paragraphs.isEmpty()) {
@@ -47,9 +97,7 @@ class LuceneAgreementTest {
             index.addField(Field.BODY.queryName(), paragraph, ANALYZER);
             index.addField(Field.TEXT.queryName(), paragraph, ANALYZER);
         }
-        boolean luceneMatches = index.search(lucene) > 0;
-
-        assertThat(oursMatches).as("query %s on %s | %s", query, headline, paragraphs).isEqualTo(luceneMatches);
+        return index;
     }
 
     @Provide
