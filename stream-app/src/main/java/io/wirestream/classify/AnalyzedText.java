@@ -105,6 +105,7 @@ final class AnalyzedText {
             case HEADLINE:
                 return headlineEnd;
             case LEAD:
+            case TOP:
                 return leadEnd;
             default:
                 return count;

@@ -8,6 +8,8 @@ public enum Field {
     HEADLINE,
     /** The first paragraph, after the dateline. */
     LEAD,
+    /** The headline and the first paragraph: where a story says what it is about. */
+    TOP,
     /** Every paragraph, the lead included. */
     BODY,
     /** The headline and every paragraph; the field of query terms that name none. */
@@ -16,6 +18,11 @@ public enum Field {
     /** The name used in queries. */
     public String queryName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The query names of all fields, for messages. */
+    public static String names() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Field::queryName).toList());
     }
 
     /** The field of a query name, or null when there is none. */

@@ -35,9 +35,14 @@ final class QueryCompiler {
     private QueryCompiler() {
     }
 
-    /** Parses {@code text} as Lucene syntax; also returns the Lucene query, for tools that want it. */
+    /** Parses {@code text} as Lucene syntax, words without a field searching {@link Field#TEXT}. */
     static Query parse(String text) throws InvalidQueryException {
-        QueryParser parser = new QueryParser(Field.TEXT.queryName(), ANALYZER);
+        return parse(text, Field.TEXT);
+    }
+
+    /** Parses {@code text} as Lucene syntax, words without a field searching {@code defaultField}. */
+    static Query parse(String text, Field defaultField) throws InvalidQueryException {
+        QueryParser parser = new QueryParser(defaultField.queryName(), ANALYZER);
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         parser.setDefaultOperator(QueryParser.Operator.OR);
@@ -53,6 +58,10 @@ final class QueryCompiler {
 
     static QueryNode compile(String text) throws InvalidQueryException {
         return compile(parse(text));
+    }
+
+    static QueryNode compile(String text, Field defaultField) throws InvalidQueryException {
+        return compile(parse(text, defaultField));
     }
 
     static QueryNode compile(Query query) throws InvalidQueryException {
@@ -122,7 +131,7 @@ final class QueryCompiler {
     private static Field field(Term term) throws InvalidQueryException {
         Field field = Field.fromQueryName(term.field());
         if (field == null) {
-            throw new InvalidQueryException("unknown field '" + term.field() + "' (fields: headline, lead, body, text)");
+            throw new InvalidQueryException("unknown field '" + term.field() + "' (fields: " + Field.names() + ")");
         }
         return field;
     }

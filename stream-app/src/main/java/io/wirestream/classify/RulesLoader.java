@@ -1,9 +1,7 @@
 package io.wirestream.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads and validates a rules file (YAML). Either every subject and rule is valid and a {@link RuleSet} comes
@@ -31,10 +33,10 @@ public final class RulesLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    private static final Set<String> FILE_KEYS = Set.of("version", "subjects");
+    private static final Set<String> FILE_KEYS = Set.of("version", "words", "subjects");
     private static final Set<String> SUBJECT_KEYS = Set.of("id", "topic", "description", "threshold", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "weight", "query", "min_matches", "note");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> RULE_KEYS = Set.of("id", "weight", "field", "query", "min_matches", "note");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
     private final List<RulesException.Problem> problems = new ArrayList<>();
@@ -78,10 +80,11 @@ public final class RulesLoader {
     private RuleSet read(byte[] yaml) throws RulesException {
         JsonNode root;
         try {
-            root = YAML.readTree(new String(yaml, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw failure("file", "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            // SnakeYAML resolves anchors and aliases, so word lists can be named once and shared.
+            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
+            root = JSON.valueToTree(tree);
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw failure("file", "not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
         if (root == null || !root.isObject()) {
             throw failure("file", "expected a mapping with a 'subjects' list");
@@ -200,6 +203,15 @@ public final class RulesLoader {
                 minMatches = minNode.asInt();
             }
         }
+        Field field = Field.TEXT;
+        String fieldName = text(node, "field");
+        if (fieldName != null) {
+            field = Field.fromQueryName(fieldName);
+            if (field == null) {
+                problem(where, "unknown field '" + fieldName + "' (fields: " + Field.names() + ")");
+                valid = false;
+            }
+        }
         String query = text(node, "query");
         QueryNode compiled = null;
         if (query == null || query.isBlank()) {
@@ -207,7 +219,7 @@ public final class RulesLoader {
             valid = false;
         } else {
             try {
-                compiled = QueryCompiler.compile(query);
+                compiled = QueryCompiler.compile(query, field == null ? Field.TEXT : field);
             } catch (QueryCompiler.InvalidQueryException e) {
                 problem(where, e.getMessage());
                 valid = false;

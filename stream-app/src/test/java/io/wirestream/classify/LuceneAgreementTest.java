@@ -89,8 +89,10 @@ class LuceneAgreementTest {
     private static MemoryIndex index(String headline, List<String> paragraphs) {
         MemoryIndex index = new MemoryIndex();
         index.addField(Field.HEADLINE.queryName(), headline, ANALYZER);
+        index.addField(Field.TOP.queryName(), headline, ANALYZER);
         if (!paragraphs.isEmpty()) {
             index.addField(Field.LEAD.queryName(), paragraphs.get(0), ANALYZER);
+            index.addField(Field.TOP.queryName(), paragraphs.get(0), ANALYZER);
         }
         index.addField(Field.TEXT.queryName(), headline, ANALYZER);
         for (String paragraph : paragraphs) {
@@ -112,7 +114,7 @@ class LuceneAgreementTest {
     }
 
     private Arbitrary<String> query(int depth) {
-        Arbitrary<String> field = Arbitraries.of("", "", "headline:", "lead:", "body:", "text:");
+        Arbitrary<String> field = Arbitraries.of("", "", "headline:", "lead:", "top:", "body:", "text:");
         Arbitrary<String> term = Arbitraries.oneOf(Arbitraries.of(WORDS).map(w -> w.equals("u.s.") ? "\"u.s.\"" : w),
                 Arbitraries.of("missi*", "al*", "dr*", "nort*"));
         Arbitrary<String> phrase = Combinators.combine(Arbitraries.of(WORDS).list().ofMinSize(2).ofMaxSize(3),

@@ -42,7 +42,7 @@ class RulesLoaderTest {
         assertThat(e.problems()).extracting(RulesException.Problem::toString).containsExactlyInAnyOrder(
                 "subject alliance: missing topic",
                 "rule bad-syntax: bad query syntax: Cannot parse '\"unclosed phrase': Lexical error at line 1, column 17.  Encountered: <EOF> after prefix \"\\\"unclosed phrase\" (in lexical state 2)",
-                "rule bad-field: unknown field 'dateline' (fields: headline, lead, body, text)",
+                "rule bad-field: unknown field 'dateline' (fields: headline, lead, top, body, text)",
                 "subject other: unknown key 'treshold' (known: description, id, rules, threshold, topic)",
                 "subject other: threshold must be a number above 0",
                 "rule dup: duplicate rule id (also in subject alliance)",
@@ -108,6 +108,37 @@ class RulesLoaderTest {
         assertThat(e).as("expected the rules to be refused").isNotNull();
         assertThat(e.problems()).isNotEmpty();
         return e;
+    }
+
+    @Test
+    void shouldShareNamedWordListsAndApplyARulesDefaultField() throws RulesException {
+        RuleSet rules = RulesLoader.parse("""
+                words:
+                  drills: &drills '"combined drills" OR exercise'
+                subjects:
+                  - id: a
+                    topic: t
+                    threshold: 1
+                    rules:
+                      - {id: top, field: top, query: *drills}
+                      - {id: anywhere, query: *drills}
+                """.getBytes(StandardCharsets.UTF_8), "test.yaml");
+        RuleClassifier classifier = new RuleClassifier(rules);
+        Classification decision = classifier.classify(RuleClassifierTest.dispatch(
+                "Talks end\nSEOUL -- Talks ended Monday.\nThe allies plan combined drills.\n(END)"));
+        assertThat(decision.scores().get(0).rules()).extracting(Classification.RuleMatch::ruleId)
+                .containsExactly("anywhere");
+        assertThat(rules.subjects().get(0).rules().get(0).query()).isEqualTo("\"combined drills\" OR exercise");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDefaultField() {
+        RulesException e = problems("""
+                subjects:
+                  - {id: a, topic: t, threshold: 1, rules: [{id: r, field: dateline, query: x}]}
+                """);
+        assertThat(e.problems()).extracting(RulesException.Problem::toString)
+                .containsExactly("rule r: unknown field 'dateline' (fields: headline, lead, top, body, text)");
     }
 
     @Test
