@@ -1,0 +1,128 @@
+package io.wirestream.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro records in the Confluent wire format: a zero byte, the schema's registry id (4 bytes, big-endian),
+ * then the Avro binary. Settings under Confluent's names: {@code auto.register.schemas} (default true) registers
+ * the record's schema; otherwise, with {@code use.latest.version} the subject's latest schema is the writer
+ * schema, and without it the record's schema must already be registered. The subject follows
+ * {@code value.subject.name.strategy} (or the key one). Ids are cached: the hot path makes no HTTP call.
+ */
+public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
+
+    public static final String AUTO_REGISTER = "auto.register.schemas";
+    public static final String USE_LATEST_VERSION = "use.latest.version";
+    static final byte MAGIC = 0;
+
+    private SchemaRegistryClient registry;
+    private SubjectNameStrategy strategy;
+    private boolean isKey;
+    private boolean autoRegister = true;
+    private boolean useLatest;
+    private final Map<String, Map<Schema, Writer>> writers = new ConcurrentHashMap<>();
+
+    /** The id and writer for one subject and record schema. */
+    private record Writer(int id, DatumWriter<Object> datumWriter) {
+    }
+
+    public AvroSerializer() {
+    }
+
+    /** For callers that bring their own client, e.g. the serde factory. */
+    public AvroSerializer(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean key) {
+        this.isKey = key;
+        if (registry == null) {
+            registry = SchemaRegistryClients.create(configs);
+        }
+        strategy = SubjectNameStrategy.parse(configs.get(key ? SubjectNameStrategy.KEY_CONFIG : SubjectNameStrategy.VALUE_CONFIG));
+        autoRegister = flag(configs.get(AUTO_REGISTER), true);
+        useLatest = flag(configs.get(USE_LATEST_VERSION), false);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T record) {
+        if (record == null) {
+            return null;
+        }
+        Schema schema = record.getSchema();
+        String subject = strategy.subject(topic, isKey, schema);
+        Writer writer = writers.computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(schema, s -> writerFor(subject, s));
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+            out.write(MAGIC);
+            out.write(ByteBuffer.allocate(4).putInt(writer.id()).array());
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            writer.datumWriter().write(record, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + schema.getFullName() + " for topic " + topic, e);
+        }
+    }
+
+    private Writer writerFor(String subject, Schema schema) {
+        if (autoRegister) {
+            return new Writer(registry.register(subject, schema), new SpecificDatumWriter<>(schema));
+        }
+        if (useLatest) {
+            RegisteredSchema latest = registry.latest(subject);
+            return new Writer(latest.id(), new ResolvingWriter(schema, latest.schema()));
+        }
+        return new Writer(registry.lookup(subject, schema).id(), new SpecificDatumWriter<>(schema));
+    }
+
+    /**
+     * Writes a record as another schema's datum, by Avro's own resolution rules (fields matched by name, defaults
+     * for missing ones): the record's schema is the writer, the subject's latest the reader.
+     */
+    private static final class ResolvingWriter implements DatumWriter<Object> {
+        private final SpecificDatumWriter<Object> own;
+        private final org.apache.avro.generic.GenericDatumReader<Object> resolver;
+        private final org.apache.avro.generic.GenericDatumWriter<Object> target;
+
+        ResolvingWriter(Schema recordSchema, Schema latest) {
+            this.own = new SpecificDatumWriter<>(recordSchema);
+            this.resolver = new org.apache.avro.generic.GenericDatumReader<>(recordSchema, latest);
+            this.target = new org.apache.avro.generic.GenericDatumWriter<>(latest);
+        }
+
+        @Override
+        public void setSchema(Schema schema) {
+            throw new UnsupportedOperationException("fixed at construction");
+        }
+
+        @Override
+        public void write(Object datum, org.apache.avro.io.Encoder out) throws IOException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
+            own.write(datum, encoder);
+            encoder.flush();
+            Object resolved = resolver.read(null,
+                    org.apache.avro.io.DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
+            target.write(resolved, out);
+        }
+    }
+
+    static boolean flag(Object value, boolean otherwise) {
+        return value == null ? otherwise : Boolean.parseBoolean(value.toString().strip());
+    }
+}

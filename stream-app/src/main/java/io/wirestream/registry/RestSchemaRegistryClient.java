@@ -1,0 +1,169 @@
+package io.wirestream.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Confluent Schema Registry REST API over HTTP. Calls that fail for want of a registry (connection refused,
+ * timeouts, 5xx, 429) are retried with exponential backoff, across the configured URLs, until the retry budget
+ * is spent; then they fail with a message that says so. A registry's "no" (4xx) is not retried.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final RegistryConfig config;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RestSchemaRegistryClient(RegistryConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).get("id").asInt();
+    }
+
+    @Override
+    public Schema getById(int id) {
+        return new Schema.Parser().parse(call("GET", "/schemas/ids/" + id, null).get("schema").asText());
+    }
+
+    @Override
+    public RegisteredSchema lookup(String subject, Schema schema) {
+        JsonNode found = call("POST", "/subjects/" + encode(subject), schemaBody(schema));
+        return new RegisteredSchema(found.get("id").asInt(), subject, found.path("version").asInt(), schema);
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        JsonNode found = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+        return new RegisteredSchema(found.get("id").asInt(), subject, found.path("version").asInt(),
+                new Schema.Parser().parse(found.get("schema").asText()));
+    }
+
+    @Override
+    public CompatibilityResult testCompatibility(String subject, Schema schema) {
+        try {
+            JsonNode answer = call("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                    schemaBody(schema));
+            List<String> messages = new ArrayList<>();
+            answer.path("messages").forEach(m -> messages.add(m.asText()));
+            return new CompatibilityResult(answer.path("is_compatible").asBoolean(), messages);
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return new CompatibilityResult(true, List.of());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        ObjectNode body = json.createObjectNode().put("compatibility", level);
+        call("PUT", subject == null ? "/config" : "/config/" + encode(subject), body.toString());
+    }
+
+    private String schemaBody(Schema schema) {
+        return json.createObjectNode().put("schema", schema.toString()).toString();
+    }
+
+    private JsonNode call(String method, String path, String body) {
+        long deadline = System.nanoTime() + config.retryTimeout().toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        int attempt = 0;
+        Exception last = null;
+        while (true) {
+            URI base = config.urls().get(attempt % config.urls().size());
+            attempt++;
+            try {
+                HttpResponse<String> response = http.send(request(method, base, path, body),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    return json.readTree(response.body());
+                }
+                SchemaRegistryException refusal = refusal(method, path, status, response.body());
+                if (status < 500 && status != 429) {
+                    throw refusal;
+                }
+                last = refusal;
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryException("interrupted while calling the " + config, e);
+            }
+            if (System.nanoTime() + backoff.toNanos() > deadline) {
+                throw new SchemaRegistryException("the " + config + " did not answer " + method + " " + path
+                        + " after " + attempt + " attempts over " + config.retryTimeout().toSeconds() + " s: " + last,
+                        last);
+            }
+            LOG.warn("schema registry call {} {} failed (attempt {}), retrying in {} ms: {}", method, path, attempt,
+                    backoff.toMillis(), last.toString());
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private HttpRequest request(String method, URI base, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", CONTENT_TYPE + ", application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", CONTENT_TYPE);
+        }
+        if (config.authorization() != null) {
+            request.header("Authorization", config.authorization());
+        }
+        return request.build();
+    }
+
+    private SchemaRegistryException refusal(String method, String path, int status, String body) {
+        int code = status;
+        String message = body;
+        try {
+            JsonNode error = json.readTree(body);
+            code = error.path("error_code").asInt(status);
+            message = error.path("message").asText(body);
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: keep the raw body as the message.
+        }
+        return new SchemaRegistryException(status, code, method + " " + path + " -> " + status + " (" + code + "): "
+                + message);
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while waiting to retry the schema registry", e);
+        }
+    }
+}

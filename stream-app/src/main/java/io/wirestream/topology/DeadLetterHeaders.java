@@ -1,0 +1,53 @@
+package io.wirestream.topology;
+
+import io.wirestream.dispatch.ParseResult;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The headers that say why a record is in the dead-letter topic. The names follow Kafka Streams' own dead-letter
+ * queue ({@code __streams.errors.*}); the parser's reason code is added as {@code wirestream.errors.reason}.
+ * Values are UTF-8 strings.
+ */
+public final class DeadLetterHeaders {
+
+    public static final String EXCEPTION = "__streams.errors.exception";
+    public static final String MESSAGE = "__streams.errors.message";
+    public static final String TOPIC = "__streams.errors.topic";
+    public static final String PARTITION = "__streams.errors.partition";
+    public static final String OFFSET = "__streams.errors.offset";
+    public static final String REASON = "wirestream.errors.reason";
+
+    /** The "exception" of a parse failure: no exception is thrown, the parser's verdict is a value. */
+    public static final String PARSE_FAILURE = "io.wirestream.dispatch.ParseResult$Failed";
+    /** The reason code of input that broke the processor itself (a bug, never bad input alone). */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+
+    private DeadLetterHeaders() {
+    }
+
+    static void addParseFailure(Headers headers, ParseResult.Failed failure, RecordMetadata source) {
+        add(headers, PARSE_FAILURE, failure.message(), failure.reason().name(), source);
+    }
+
+    static void addError(Headers headers, RuntimeException error, RecordMetadata source) {
+        add(headers, error.getClass().getName(), String.valueOf(error.getMessage()), PROCESSING_ERROR, source);
+    }
+
+    private static void add(Headers headers, String exception, String message, String reason, RecordMetadata source) {
+        put(headers, EXCEPTION, exception);
+        put(headers, MESSAGE, message);
+        if (source != null) {
+            put(headers, TOPIC, source.topic());
+            put(headers, PARTITION, Integer.toString(source.partition()));
+            put(headers, OFFSET, Long.toString(source.offset()));
+        }
+        put(headers, REASON, reason);
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

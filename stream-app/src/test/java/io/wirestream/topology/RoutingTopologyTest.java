@@ -1,0 +1,190 @@
+package io.wirestream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.classify.RuleClassifier;
+import io.wirestream.classify.RulesLoader;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.registry.InMemorySchemaRegistry;
+import io.wirestream.registry.RegistryConfig;
+import io.wirestream.schema.Dispatch;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every route of the topology, on the test driver with the in-memory schema registry. */
+class RoutingTopologyTest {
+
+    private static final String SCOPE = "routing-topology-test";
+    private static final String SMA = """
+            S. Korea, U.S. agree on new defense cost-sharing deal
+            By Kim Eun-jung
+            WASHINGTON, Oct. 4 (Yonhap) -- South Korea and the United States agreed on a new Special Measures Agreement on the cost of keeping 28,500 U.S. troops here, officials said Friday.
+            ejkim@yna.co.kr
+            (END)
+            """;
+    private static final String KPOP = """
+            K-pop group tops Billboard chart
+            SEOUL, Oct. 4 (Yonhap) -- A K-pop group topped the Billboard 200 chart for the first time, its agency said.
+            (END)
+            """;
+    private static final String FLASH = "(URGENT) N. Korea fires ballistic missile into East Sea: JCS\n(END)\n";
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> rawFeed;
+    private Serde<Dispatch> dispatches;
+
+    @BeforeEach
+    void startDriver() {
+        Map<String, String> registry = Map.of(RegistryConfig.URL, "mock://" + SCOPE);
+        dispatches = new AvroSerdes(registry).valueSerde(Dispatch.class);
+        Topology topology = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
+                new RuleClassifier(RulesLoader.loadDefault()), dispatches);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(topology, props);
+        rawFeed = driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void stopDriver() {
+        driver.close();
+        InMemorySchemaRegistry.drop(SCOPE);
+    }
+
+    @Test
+    void shouldRouteSmaStoryToAllianceAndDefenseCostWithTheStoryKeyAndPublishTime() {
+        Instant received = Instant.parse("2024-10-04T22:00:00Z");
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(SMA), headers("trace-id", "abc"), received));
+
+        TestRecord<String, Dispatch> alliance = output("alliance").readRecord();
+        TestRecord<String, Dispatch> cost = output("defense-cost").readRecord();
+        assertThat(alliance.key()).isEqualTo(alliance.value().getStoryKey()).isEqualTo(cost.key());
+        assertThat(alliance.value().getRouting().getSubjects()).containsExactly("alliance", "defense-cost");
+        assertThat(alliance.value().getSource().getTopic()).isEqualTo("raw-feed");
+        assertThat(alliance.getRecordTime()).isEqualTo(received);
+        assertThat(header(alliance.headers().lastHeader("trace-id"))).isEqualTo("abc");
+        assertThat(header(cost.headers().lastHeader("trace-id"))).isEqualTo("abc");
+        assertThat(output("north-korea").isEmpty()).isTrue();
+        assertThat(output("unrouted").isEmpty()).isTrue();
+        assertThat(deadLetters().isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendADispatchOfNoSubjectToUnroutedOnce() {
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(), Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<String, Dispatch> unrouted = output("unrouted").readRecord();
+        assertThat(unrouted.value().getHeadline()).isEqualTo("K-pop group tops Billboard chart");
+        assertThat(unrouted.value().getRouting().getSubjects()).isEmpty();
+        assertThat(output("unrouted").isEmpty()).isTrue();
+        assertThat(output("alliance").isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterUnparseableInputWithItsOriginalBytesAndTheReason() {
+        byte[] bad = {'H', 'i', '\n', (byte) 0x92, '\n'};
+        rawFeed.pipeInput(new TestRecord<>("key-1".getBytes(StandardCharsets.UTF_8), bad, headers("trace-id", "x"),
+                Instant.parse("2024-10-04T03:00:00Z")));
+
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        assertThat(dead.value()).isEqualTo(bad);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("key-1");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.REASON))).isEqualTo("INVALID_UTF8");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.MESSAGE))).contains("0x92");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.EXCEPTION))).isEqualTo(DeadLetterHeaders.PARSE_FAILURE);
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.TOPIC))).isEqualTo("raw-feed");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.PARTITION))).isEqualTo("0");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.OFFSET))).isEqualTo("0");
+        assertThat(header(dead.headers().lastHeader("trace-id"))).isEqualTo("x");
+        assertThat(output("unrouted").isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterATombstoneAsEmpty() {
+        rawFeed.pipeInput(new TestRecord<>(null, null, headers(), Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        assertThat(dead.value()).isNull();
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.REASON))).isEqualTo("EMPTY");
+    }
+
+    @Test
+    void shouldKeepTheInputTimeForAFlashWithoutADateAndGiveUpdatesOneKey() {
+        Instant received = Instant.parse("2024-10-04T03:00:00Z");
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(FLASH), headers(), received));
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(FLASH.replace("(URGENT)", "(LEAD)")
+                .replace("(END)", "SEOUL, Oct. 4 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on Friday, the JCS said. The North's launch was its first in a month.\n(END)")),
+                headers(), received.plusSeconds(600)));
+        List<TestRecord<String, Dispatch>> versions = output("north-korea").readRecordsToList();
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).getRecordTime()).isEqualTo(received);
+        assertThat(versions.get(0).key()).isEqualTo(versions.get(1).key());
+        assertThat(versions).extracting(r -> r.value().getVersion()).containsExactly(0, 1);
+    }
+
+    @Test
+    void shouldGiveEveryInputExactlyOneFate() {
+        List<String> inputs = List.of(SMA, KPOP, FLASH, "", "<html><body>page</body></html>", KPOP.replace("K-pop", "Band"));
+        for (String input : inputs) {
+            rawFeed.pipeInput(new TestRecord<>(null, bytes(input), headers(), Instant.parse("2024-10-04T03:00:00Z")));
+        }
+        int routed = output("alliance").readRecordsToList().size() + output("defense-cost").readRecordsToList().size()
+                + output("north-korea").readRecordsToList().size();
+        assertThat(routed).isEqualTo(3); // SMA twice, the flash once
+        assertThat(output("unrouted").readRecordsToList()).hasSize(2);
+        assertThat(deadLetters().readRecordsToList()).hasSize(2);
+    }
+
+    @Test
+    void shouldDescribeItselfLikeTheDesign() {
+        String description = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
+                new RuleClassifier(RulesLoader.loadDefault()), dispatches).describe().toString();
+        assertThat(description).contains("Source: read-raw-feed (topics: [raw-feed])", "Processor: parse-classify-route",
+                "Sink: to-alliance (topic: alliance)", "Sink: to-defense-cost (topic: defense-cost)",
+                "Sink: to-north-korea (topic: north-korea)", "Sink: to-unrouted (topic: unrouted)",
+                "Sink: to-dead-letters (topic: raw-feed.dlq)");
+    }
+
+    private TestOutputTopic<String, Dispatch> output(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), dispatches.deserializer());
+    }
+
+    private TestOutputTopic<byte[], byte[]> deadLetters() {
+        return driver.createOutputTopic("raw-feed.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static RecordHeaders headers(String... keyValues) {
+        RecordHeaders headers = new RecordHeaders();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            headers.add(keyValues[i], keyValues[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static String header(Header header) {
+        assertThat(header).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
