@@ -11,15 +11,22 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parses, classifies and routes news wire dispatches.",
-        subcommands = {ParseCommand.class, ClassifyCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class WirestreamCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Avro refuses to read SpecificRecord classes from packages it was not told to trust.
+        if (System.getProperty(SERIALIZABLE_PACKAGES) == null) {
+            System.setProperty(SERIALIZABLE_PACKAGES, "io.wirestream.schema");
+        }
         System.exit(execute(args));
     }
+
+    private static final String SERIALIZABLE_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
     /** Runs the command line and returns its exit code; {@link #main} is the only caller of System.exit. */
     public static int execute(String... args) {

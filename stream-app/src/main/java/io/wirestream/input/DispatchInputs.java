@@ -78,6 +78,15 @@ public final class DispatchInputs {
         }
     }
 
+    /** Reads JSON lines from a stream, e.g. a resource in the jar, named {@code name} in origins. */
+    public void readJsonLines(String name, InputStream in, Consumer<InputRecord> sink) {
+        try {
+            readJsonLines(name, in, fixedReceivedAt != null ? fixedReceivedAt : Instant.now(), sink);
+        } catch (IOException e) {
+            sink.accept(InputRecord.unreadable(name, "cannot read: " + e));
+        }
+    }
+
     private void readDirectory(Path dir, Consumer<InputRecord> sink) {
         List<Path> files = new ArrayList<>();
         List<InputRecord> failures = new ArrayList<>();

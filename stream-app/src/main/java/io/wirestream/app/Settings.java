@@ -1,0 +1,186 @@
+package io.wirestream.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The settings of {@code wirestream run}, resolved in layers: defaults, then a properties file, then environment
+ * variables ({@code WIRESTREAM_} and the key in upper case with {@code .}/{@code -} as {@code _}), then command-line
+ * options. Keys under {@code kafka.} in the file pass through to the Kafka clients (SASL, SSL, anything), and the
+ * Confluent registry keys ({@code schema.registry.*}, {@code basic.auth.*}, {@code bearer.auth.*}) to the serde.
+ */
+public final class Settings {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+    public static final String RULES = "rules";
+    public static final String INPUT_TOPIC = "topic.input";
+    public static final String UNROUTED_TOPIC = "topic.unrouted";
+    public static final String DEAD_LETTER_TOPIC = "topic.dead-letter";
+    public static final String PARTITIONS = "topic.partitions";
+    public static final String DATA_DIR = "data.dir";
+    public static final String BIND = "embedded.bind";
+    public static final String KAFKA_PORT = "embedded.kafka.port";
+    public static final String REGISTRY_PORT = "embedded.registry.port";
+    public static final String REGISTRY_HOME = "embedded.registry.home";
+    public static final String MAX_BYTES = "max.bytes";
+
+    /** Every setting with its default; null where the default is "none" (embedded, bundled). */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(BOOTSTRAP_SERVERS, null);
+        defaults.put(SCHEMA_REGISTRY_URL, null);
+        defaults.put(APPLICATION_ID, "wirestream");
+        defaults.put(PROCESSING_GUARANTEE, "exactly_once_v2");
+        defaults.put(RULES, null);
+        defaults.put(INPUT_TOPIC, "raw-feed");
+        defaults.put(UNROUTED_TOPIC, "unrouted");
+        defaults.put(DEAD_LETTER_TOPIC, "raw-feed.dlq");
+        defaults.put(PARTITIONS, "3");
+        defaults.put(DATA_DIR, "data");
+        defaults.put(BIND, "127.0.0.1");
+        defaults.put(KAFKA_PORT, "9092");
+        defaults.put(REGISTRY_PORT, "8081");
+        defaults.put(REGISTRY_HOME, null);
+        defaults.put(MAX_BYTES, "1048576");
+        DEFAULTS = Collections.unmodifiableMap(defaults);
+    }
+
+    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "user.info", "jaas", "key");
+
+    private final Map<String, String> values;
+    private final Map<String, String> kafka;
+    private final Map<String, String> registry;
+
+    private Settings(Map<String, String> values, Map<String, String> kafka, Map<String, String> registry) {
+        this.values = values;
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    /** Resolves the layers; {@code cli} holds only the options given on the command line. */
+    public static Settings resolve(Path file, Map<String, String> env, Map<String, String> cli) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        Map<String, String> kafka = new TreeMap<>();
+        Map<String, String> registry = new TreeMap<>();
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key).strip();
+                if (key.startsWith("kafka.")) {
+                    kafka.put(key.substring("kafka.".length()), value);
+                } else if (isRegistryKey(key)) {
+                    registry.put(key, value);
+                } else if (values.containsKey(key)) {
+                    values.put(key, value);
+                } else {
+                    throw new IllegalArgumentException(file + ": unknown setting '" + key + "' (known: "
+                            + String.join(", ", DEFAULTS.keySet()) + ", and kafka.* or schema.registry.* keys)");
+                }
+            }
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String value = env.get(envName(key));
+            if (value != null && !value.isBlank()) {
+                values.put(key, value.strip());
+            }
+        }
+        cli.forEach((key, value) -> {
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        if (values.get(SCHEMA_REGISTRY_URL) != null) {
+            registry.put(SCHEMA_REGISTRY_URL, values.get(SCHEMA_REGISTRY_URL));
+        }
+        return new Settings(values, kafka, registry);
+    }
+
+    /** {@code embedded.kafka.port} → {@code WIRESTREAM_EMBEDDED_KAFKA_PORT}. */
+    public static String envName(String key) {
+        return "WIRESTREAM_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static boolean isRegistryKey(String key) {
+        return key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.startsWith("bearer.auth.")
+                || key.equals("auto.register.schemas") || key.equals("use.latest.version")
+                || key.endsWith(".subject.name.strategy");
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    public int getInt(String key) {
+        try {
+            return Integer.parseInt(values.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + values.get(key) + "'");
+        }
+    }
+
+    public Path getPath(String key) {
+        return values.get(key) == null ? null : Path.of(values.get(key));
+    }
+
+    /** Kafka client properties given as {@code kafka.*}, without the prefix. */
+    public Map<String, String> kafkaClient() {
+        return Collections.unmodifiableMap(kafka);
+    }
+
+    /** Schema registry properties, Confluent names, the URL included once known. */
+    public Map<String, String> registry() {
+        return Collections.unmodifiableMap(registry);
+    }
+
+    Settings withEmbedded(String bootstrapServers, String registryUrl) {
+        Map<String, String> newValues = new LinkedHashMap<>(values);
+        Map<String, String> newRegistry = new TreeMap<>(registry);
+        if (bootstrapServers != null) {
+            newValues.put(BOOTSTRAP_SERVERS, bootstrapServers);
+        }
+        if (registryUrl != null) {
+            newValues.put(SCHEMA_REGISTRY_URL, registryUrl);
+            newRegistry.put(SCHEMA_REGISTRY_URL, registryUrl);
+        }
+        return new Settings(newValues, kafka, newRegistry);
+    }
+
+    /** For the start-up log: every value, secrets masked. */
+    public String describe() {
+        Map<String, String> shown = new TreeMap<>();
+        values.forEach((k, v) -> shown.put(k, v == null ? "(none)" : v));
+        kafka.forEach((k, v) -> shown.put("kafka." + k, mask(k, v)));
+        registry.forEach((k, v) -> shown.put(k, mask(k, v)));
+        StringBuilder out = new StringBuilder();
+        shown.forEach((k, v) -> out.append("\n  ").append(k).append(" = ").append(v));
+        return out.toString();
+    }
+
+    static String mask(String key, String value) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word) && !lower.endsWith(".location") && !lower.endsWith(".type")) {
+                return "[hidden]";
+            }
+        }
+        return value.replaceAll("//[^/@]+@", "//[hidden]@");
+    }
+}

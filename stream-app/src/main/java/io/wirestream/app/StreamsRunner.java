@@ -1,0 +1,125 @@
+package io.wirestream.app;
+
+import io.wirestream.classify.RuleClassifier;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParserConfig;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.schema.Dispatch;
+import io.wirestream.topology.RoutingTopology;
+import io.wirestream.topology.TopicConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the routing topology: builds it, logs its description, starts it, and reports how it ended. */
+final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private StreamsRunner(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier) {
+        AvroSerdes serdes = new AvroSerdes(settings.registry());
+        Topology topology = RoutingTopology.build(topics,
+                new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
+                classifier, serdes.valueSerde(Dispatch.class));
+        LOG.info("topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, properties(settings));
+        StreamsRunner runner = new StreamsRunner(streams);
+        streams.setUncaughtExceptionHandler(runner::onError);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                runner.stopped.countDown();
+            }
+        });
+        streams.start();
+        return runner;
+    }
+
+    static Properties properties(Settings settings) {
+        Properties props = new Properties();
+        props.putAll(settings.kafkaClient());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(Settings.APPLICATION_ID));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(Settings.BOOTSTRAP_SERVERS));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.get(Settings.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
+        // No global state here; opting in silences a warning about future defaults.
+        props.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        return props;
+    }
+
+    /** Client settings for the app's own admin, producer and consumer clients. */
+    static Map<String, Object> clientConfig(Settings settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClient());
+        config.put("bootstrap.servers", settings.get(Settings.BOOTSTRAP_SERVERS));
+        return config;
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onError(Throwable error) {
+        failure.compareAndSet(null, error);
+        LOG.error("processing stopped: {}. Nothing is lost: the uncommitted work is redone when wirestream starts "
+                + "again.", rootMessage(error));
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /** Waits until the streams are RUNNING; false when they stopped or the time ran out. */
+    boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+                return false;
+            }
+            if (stopped.await(100, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Blocks until the streams stop on their own (an error) or are closed. */
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    Throwable failure() {
+        return failure.get();
+    }
+
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (caused by " + root + ")";
+    }
+}
