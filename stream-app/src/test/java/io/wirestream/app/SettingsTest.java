@@ -1,0 +1,76 @@
+package io.wirestream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLayerDefaultsFileEnvironmentAndOptions() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, """
+                application.id=from-file
+                topic.input=file-input
+                topic.unrouted=file-unrouted
+                kafka.security.protocol=SASL_SSL
+                basic.auth.user.info=fred:secret
+                """);
+        Map<String, String> env = Map.of("WIRESTREAM_TOPIC_INPUT", "env-input", "WIRESTREAM_TOPIC_DEAD_LETTER", "env-dlq");
+        Map<String, String> cli = new HashMap<>();
+        cli.put(Settings.INPUT_TOPIC, "cli-input");
+        cli.put(Settings.APPLICATION_ID, null);
+
+        Settings settings = Settings.resolve(file, env, cli);
+
+        assertThat(settings.get(Settings.INPUT_TOPIC)).isEqualTo("cli-input");
+        assertThat(settings.get(Settings.DEAD_LETTER_TOPIC)).isEqualTo("env-dlq");
+        assertThat(settings.get(Settings.UNROUTED_TOPIC)).isEqualTo("file-unrouted");
+        assertThat(settings.get(Settings.APPLICATION_ID)).isEqualTo("from-file");
+        assertThat(settings.get(Settings.PROCESSING_GUARANTEE)).isEqualTo("exactly_once_v2");
+        assertThat(settings.get(Settings.BOOTSTRAP_SERVERS)).isNull();
+        assertThat(settings.kafkaClient()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(settings.registry()).containsEntry("basic.auth.user.info", "fred:secret");
+    }
+
+    @Test
+    void shouldNeverPrintSecrets() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, """
+                kafka.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="hunter2";
+                kafka.ssl.keystore.password=kspass
+                kafka.ssl.truststore.location=/etc/trust.jks
+                basic.auth.user.info=fred:secret
+                bearer.auth.token=tok-123
+                schema.registry.url=https://fred:secret@registry:8081
+                """);
+        String described = Settings.resolve(file, Map.of(), Map.of()).describe();
+        assertThat(described).doesNotContain("hunter2", "kspass", "secret", "tok-123")
+                .contains("kafka.ssl.truststore.location = /etc/trust.jks")
+                .contains("schema.registry.url = https://[hidden]@registry:8081");
+    }
+
+    @Test
+    void shouldRefuseUnknownKeysWithTheKnownOnes() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, "topic.inptu=x\n");
+        assertThatThrownBy(() -> Settings.resolve(file, Map.of(), Map.of()))
+                .hasMessageContaining("unknown setting 'topic.inptu'").hasMessageContaining("topic.input");
+    }
+
+    @Test
+    void shouldNameEnvironmentVariablesAfterTheKeys() {
+        assertThat(Settings.envName("embedded.kafka.port")).isEqualTo("WIRESTREAM_EMBEDDED_KAFKA_PORT");
+        assertThat(Settings.envName("topic.dead-letter")).isEqualTo("WIRESTREAM_TOPIC_DEAD_LETTER");
+    }
+}
