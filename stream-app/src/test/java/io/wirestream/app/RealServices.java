@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * A real Kafka broker (KRaft, in this JVM) and a real schema registry (Apicurio, a child process) on loopback, on
  * free ports, for integration tests. No mock stands in for either.
  */
-final class RealServices implements AutoCloseable {
+final class RealServices implements TestServices {
 
     private final Path dir;
     private final EmbeddedKafka kafka;
@@ -37,15 +37,18 @@ final class RealServices implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String registryUrl() {
+    @Override
+    public String registryUrl() {
         return registry.url();
     }
 
-    Path dir() {
+    @Override
+    public Path dir() {
         return dir;
     }
 

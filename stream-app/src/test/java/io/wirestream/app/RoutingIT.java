@@ -43,30 +43,37 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole pipeline on a real broker and the real Apicurio registry: well over a thousand inputs (the labelled
  * corpus, updates and exact repeats of its stories, and bad input), each traced by a header, must end with
  * exactly the outcomes the parser and rules predict, in story order, readable with the registered schema.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRACE = "trace-id";
-    private static RealServices services;
-    private static StreamsRunner runner;
+    private TestServices services;
+    private StreamsRunner runner;
     private static final TopicConfig TOPICS = TopicConfig.DEFAULTS;
     private static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
-    private static final List<Input> INPUTS = new ArrayList<>();
-    private static final Map<String, List<ConsumerRecord<byte[], byte[]>>> OUTPUTS = new TreeMap<>();
+    private final List<Input> inputs = new ArrayList<>();
+    private final Map<String, List<ConsumerRecord<byte[], byte[]>>> outputs = new TreeMap<>();
 
     /** One produced record and the outcome topics it must reach. */
     record Input(int trace, byte[] value, Instant timestamp, Set<String> expected) {
     }
 
+    /** The services this suite runs on; the container variant overrides it. */
+    TestServices startServices() throws Exception {
+        return RealServices.start();
+    }
+
     @BeforeAll
-    static void routeEverything() throws Exception {
-        services = RealServices.start();
+    void routeEverything() throws Exception {
+        services = startServices();
         Settings settings = Settings.resolve(null, Map.of(), Map.of(
                 Settings.BOOTSTRAP_SERVERS, services.bootstrapServers(),
                 Settings.SCHEMA_REGISTRY_URL, services.registryUrl(),
@@ -82,7 +89,7 @@ class RoutingIT {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (runner != null) {
             runner.close();
         }
@@ -93,17 +100,17 @@ class RoutingIT {
 
     @Test
     void shouldGiveEveryInputExactlyItsExpectedOutcomesAndNothingMore() {
-        assertThat(INPUTS).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(inputs).hasSizeGreaterThanOrEqualTo(1000);
         Map<Integer, Set<String>> actual = new HashMap<>();
-        OUTPUTS.forEach((topic, records) -> records.forEach(r -> {
+        outputs.forEach((topic, records) -> records.forEach(r -> {
             Set<String> outcomes = actual.computeIfAbsent(trace(r), t -> new TreeSet<>());
             assertThat(outcomes.add(topic)).as("input %s reached %s twice", trace(r), topic).isTrue();
         }));
-        for (Input input : INPUTS) {
+        for (Input input : inputs) {
             assertThat(actual.getOrDefault(input.trace(), Set.of())).as("outcomes of input %d", input.trace())
                     .isEqualTo(input.expected());
         }
-        assertThat(actual.keySet()).hasSize(INPUTS.size());
+        assertThat(actual.keySet()).hasSize(inputs.size());
     }
 
     @Test
@@ -111,7 +118,7 @@ class RoutingIT {
         for (String topic : subjectTopicsAndUnrouted()) {
             Map<String, Integer> partitionByKey = new HashMap<>();
             Map<String, Integer> lastTraceByKey = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> record : OUTPUTS.getOrDefault(topic, List.of())) {
+            for (ConsumerRecord<byte[], byte[]> record : outputs.getOrDefault(topic, List.of())) {
                 String key = new String(record.key(), StandardCharsets.UTF_8);
                 assertThat(partitionByKey.computeIfAbsent(key, k -> record.partition())).isEqualTo(record.partition());
                 int trace = trace(record);
@@ -126,7 +133,7 @@ class RoutingIT {
         AvroDeserializer<Dispatch> deserializer = new AvroDeserializer<>(Dispatch.class);
         deserializer.configure(Map.of(RegistryConfig.URL, services.registryUrl()), false);
         for (String topic : subjectTopicsAndUnrouted()) {
-            for (ConsumerRecord<byte[], byte[]> record : OUTPUTS.getOrDefault(topic, List.of())) {
+            for (ConsumerRecord<byte[], byte[]> record : outputs.getOrDefault(topic, List.of())) {
                 assertThat(record.value()[0]).isZero();
                 Dispatch dispatch = deserializer.deserialize(topic, record.value());
                 assertThat(dispatch.getStoryKey()).isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
@@ -136,17 +143,17 @@ class RoutingIT {
                 }
             }
         }
-        int id = ByteBuffer.wrap(OUTPUTS.get(TOPICS.unrouted()).get(0).value(), 1, 4).getInt();
+        int id = ByteBuffer.wrap(outputs.get(TOPICS.unrouted()).get(0).value(), 1, 4).getInt();
         assertThat(io.wirestream.registry.SchemaRegistryClients.create(Map.of(RegistryConfig.URL, services.registryUrl()))
                 .getById(id)).isEqualTo(Dispatch.getClassSchema());
     }
 
     @Test
     void shouldDeadLetterBadInputWithItsBytesAndReason() {
-        List<ConsumerRecord<byte[], byte[]>> dead = OUTPUTS.get(TOPICS.deadLetter());
+        List<ConsumerRecord<byte[], byte[]>> dead = outputs.get(TOPICS.deadLetter());
         assertThat(dead).isNotEmpty();
         Map<Integer, Input> byTrace = new HashMap<>();
-        INPUTS.forEach(i -> byTrace.put(i.trace(), i));
+        inputs.forEach(i -> byTrace.put(i.trace(), i));
         for (ConsumerRecord<byte[], byte[]> record : dead) {
             assertThat(record.value()).isEqualTo(byTrace.get(trace(record)).value());
             assertThat(record.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull();
@@ -166,7 +173,7 @@ class RoutingIT {
     }
 
     /** The corpus; a (LEAD) update and an exact repeat of every tenth story; bad input of every kind. */
-    private static void buildInputs() throws IOException, URISyntaxException {
+    private void buildInputs() throws IOException, URISyntaxException {
         List<String> texts = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         Path dir = Path.of(RoutingIT.class.getResource("/corpus").toURI());
@@ -205,7 +212,7 @@ class RoutingIT {
         for (int i = 0; i < texts.size(); i++) {
             byte[] value = texts.get(i) == null ? new byte[] {'H', '\n', (byte) 0xC3, (byte) 0x28}
                     : texts.get(i).getBytes(StandardCharsets.UTF_8);
-            INPUTS.add(new Input(i, value, times.get(i), expected(parser.parse(RawDispatch.of(value, times.get(i))))));
+            inputs.add(new Input(i, value, times.get(i), expected(parser.parse(RawDispatch.of(value, times.get(i))))));
         }
     }
 
@@ -222,12 +229,12 @@ class RoutingIT {
         return topics;
     }
 
-    private static void produce(Settings settings) {
+    private void produce(Settings settings) {
         Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            for (Input input : INPUTS) {
+            for (Input input : inputs) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(TRACE, Integer.toString(input.trace()).getBytes(StandardCharsets.UTF_8));
                 // One input partition keeps produce order equal to processing order, for the ordering check.
@@ -238,8 +245,8 @@ class RoutingIT {
         }
     }
 
-    private static void consumeUntilComplete(Settings settings) {
-        long expectedRecords = INPUTS.stream().mapToLong(i -> i.expected().size()).sum();
+    private void consumeUntilComplete(Settings settings) {
+        long expectedRecords = inputs.stream().mapToLong(i -> i.expected().size()).sum();
         Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "routing-it-check");
@@ -253,7 +260,7 @@ class RoutingIT {
             // Read until everything expected arrived, then a little longer to catch anything that should not.
             while (System.nanoTime() < Math.min(deadline, quietUntil)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    OUTPUTS.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
+                    outputs.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
                     received++;
                 }
                 if (received >= expectedRecords && quietUntil == Long.MAX_VALUE) {
@@ -261,6 +268,6 @@ class RoutingIT {
                 }
             }
         }
-        OUTPUTS.values().forEach(list -> list.sort((a, b) -> Long.compare(a.offset(), b.offset())));
+        outputs.values().forEach(list -> list.sort((a, b) -> Long.compare(a.offset(), b.offset())));
     }
 }
