@@ -115,10 +115,17 @@ final class StreamsRunner implements AutoCloseable {
         stopped.countDown();
     }
 
+    /**
+     * What went wrong, for people: the message of a schema registry failure anywhere in the chain (it says which
+     * registry and what it did), else the top message with the root cause.
+     */
     static String rootMessage(Throwable error) {
         Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
+                return cause.getMessage();
+            }
+            root = cause;
         }
         return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (caused by " + root + ")";
     }
