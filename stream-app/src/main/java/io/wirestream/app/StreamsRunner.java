@@ -59,6 +59,8 @@ final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(Settings.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.get(Settings.PROCESSING_GUARANTEE));
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
+        // Outputs can be a little larger than the largest accepted input (see Topics).
+        props.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), Integer.toString(Topics.MAX_MESSAGE_BYTES));
         // No global state here; opting in silences a warning about future defaults.
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
         return props;

@@ -11,8 +11,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics the topology needs when they do not exist yet; existing ones are left as they are. */
+/**
+ * Creates the topics the topology needs when they do not exist yet; existing ones are left as they are. New
+ * topics take messages up to {@link #MAX_MESSAGE_BYTES}: a dispatch at the parser's 1 MiB limit becomes a
+ * slightly larger Avro record, which the broker's default limit (1 MiB) would refuse, stopping the pipeline.
+ */
 final class Topics {
+
+    static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
@@ -26,7 +32,8 @@ final class Topics {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) -1));
+                    missing.add(new NewTopic(name, partitions, (short) -1)
+                            .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES))));
                 }
             }
             if (!missing.isEmpty()) {

@@ -198,6 +198,14 @@ class RoutingIT {
         }
         texts.addAll(extra);
         times.addAll(extraTimes);
+        // A dispatch just under the parser's 1 MiB limit: its Avro record is larger than the input.
+        StringBuilder big = new StringBuilder("N. Korea publishes long party document\nSEOUL, March 3 (Yonhap) -- "
+                + "North Korea published a long document, KCNA said.\n");
+        while (big.length() < 1_040_000) {
+            big.append("The North's document repeats its positions on the economy and the party at great length.\n");
+        }
+        texts.add(big.append("(END)").toString());
+        times.add(Instant.parse("2024-03-03T03:00:00Z"));
         String[] bad = {"", "   \n  ", "<!DOCTYPE html><html><body>Not news</body></html>", "Headline only, no body",
             "SEOUL, Nov. 3 (Yonhap) -- A paragraph with no headline.\n(END)", "(LEAD)\nSEOUL -- x.\n(END)"};
         for (int round = 0; texts.size() < 1000 || round < 2; round++) {
@@ -232,6 +240,7 @@ class RoutingIT {
     private void produce(Settings settings) {
         Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Input input : inputs) {
