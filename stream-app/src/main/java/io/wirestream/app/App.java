@@ -69,7 +69,8 @@ public final class App {
                             services.embeddedRegistry() ? " (embedded)" : "");
                     out.flush();
                     if (demo) {
-                        boolean asExpected = DemoFeed.run(StreamsRunner.clientConfig(effective), topics, classifier, out);
+                        boolean asExpected = DemoFeed.run(StreamsRunner.clientConfig(effective), topics, classifier,
+                                runner::duplicates, out);
                         if (stopAfterDemo) {
                             return asExpected ? 0 : 1;
                         }

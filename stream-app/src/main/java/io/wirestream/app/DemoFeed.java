@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,28 +31,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code run --demo}: feeds the bundled sample dispatches to the input topic, then waits until every outcome
- * is committed and prints how many landed in each topic, beside how many the rules predict.
+ * {@code run --demo}: feeds the bundled sample dispatches to the input topic, then waits until every sample is
+ * accounted for - its outcomes committed, or counted as a duplicate of one routed before - and prints how many
+ * records landed in each topic, beside how many the rules predict.
  */
 final class DemoFeed {
 
     static final String SAMPLES = "/samples/dispatches.jsonl";
+    /** Tags each fed sample; outcomes carry input headers, so each outcome names its sample. */
+    static final String SAMPLE_HEADER = "wirestream.demo.sample";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private DemoFeed() {
     }
 
     /** Returns true when every topic received exactly what was expected. */
-    static boolean run(Map<String, Object> clientConfig, TopicConfig topics, RuleClassifier classifier, PrintWriter out)
-            throws IOException {
+    static boolean run(Map<String, Object> clientConfig, TopicConfig topics, RuleClassifier classifier,
+            LongSupplier duplicates, PrintWriter out) throws IOException {
         List<InputRecord> samples = new ArrayList<>();
         try (InputStream in = DemoFeed.class.getResourceAsStream(SAMPLES)) {
             new DispatchInputs(null, Integer.MAX_VALUE).readJsonLines("samples", in, samples::add);
         }
-        Map<String, Integer> expected = expected(samples, topics, classifier);
+        Map<String, Map<String, Integer>> predicted = predicted(samples, topics, classifier);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientConfig)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : expected.keySet()) {
+            for (String topic : topics(topics, classifier)) {
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
@@ -57,39 +63,62 @@ final class DemoFeed {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            long duplicatesBefore = duplicates.getAsLong();
             produce(clientConfig, topics.input(), samples);
             out.printf("fed %d sample dispatches to %s; waiting for their outcomes...%n", samples.size(), topics.input());
             out.flush();
-            Map<String, Integer> received = await(consumer, expected);
+            Outcomes outcomes = await(consumer, topics(topics, classifier), samples.size(),
+                    () -> duplicates.getAsLong() - duplicatesBefore);
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            topics(topics, classifier).forEach(t -> expected.put(t, 0));
+            outcomes.samples.forEach(id -> predicted.get(id).forEach((t, n) -> expected.merge(t, n, Integer::sum)));
             out.printf("%n%-16s %8s %8s%n", "topic", "records", "expected");
-            received.forEach((topic, count) -> out.printf("%-16s %8d %8d%n", topic, count, expected.get(topic)));
+            outcomes.perTopic.forEach((topic, count) -> out.printf("%-16s %8d %8d%n", topic, count, expected.get(topic)));
+            long dropped = duplicates.getAsLong() - duplicatesBefore;
+            if (dropped > 0) {
+                out.printf("%-16s %8d   (samples routed before, within the deduplication window)%n", "duplicates", dropped);
+            }
             out.flush();
-            return received.equals(expected);
+            return outcomes.perTopic.equals(expected) && outcomes.samples.size() + dropped == samples.size();
         }
     }
 
-    /** What the rules say should happen to each sample: the count per output topic. */
-    private static Map<String, Integer> expected(List<InputRecord> samples, TopicConfig topics, RuleClassifier classifier) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        classifier.ruleSet().subjects().forEach(s -> expected.put(s.topic(), 0));
-        expected.put(topics.unrouted(), 0);
-        expected.put(topics.deadLetter(), 0);
+    /** What arrived: records per topic, and which samples they came from. */
+    private static final class Outcomes {
+        final Map<String, Integer> perTopic = new LinkedHashMap<>();
+        final java.util.Set<String> samples = new java.util.HashSet<>();
+    }
+
+    private static List<String> topics(TopicConfig topics, RuleClassifier classifier) {
+        List<String> names = new ArrayList<>();
+        classifier.ruleSet().subjects().forEach(s -> names.add(s.topic()));
+        names.add(topics.unrouted());
+        names.add(topics.deadLetter());
+        return names;
+    }
+
+    /** What the rules say should happen to each sample: its records per output topic. */
+    private static Map<String, Map<String, Integer>> predicted(List<InputRecord> samples, TopicConfig topics,
+            RuleClassifier classifier) {
+        Map<String, Map<String, Integer>> predicted = new HashMap<>();
         DispatchParser parser = new DispatchParser();
         for (InputRecord sample : samples) {
+            Map<String, Integer> outcome = new HashMap<>();
             ParseResult result = parser.parse(RawDispatch.of(sample.bytes() == null ? new byte[0] : sample.bytes(),
                     sample.receivedAt()));
             if (result instanceof ParseResult.Parsed parsed) {
                 Classification decision = classifier.classify(parsed.dispatch());
                 if (decision.isRouted()) {
-                    decision.routed().forEach(s -> expected.merge(s.subject().topic(), 1, Integer::sum));
+                    decision.routed().forEach(s -> outcome.merge(s.subject().topic(), 1, Integer::sum));
                 } else {
-                    expected.merge(topics.unrouted(), 1, Integer::sum);
+                    outcome.put(topics.unrouted(), 1);
                 }
             } else {
-                expected.merge(topics.deadLetter(), 1, Integer::sum);
+                outcome.put(topics.deadLetter(), 1);
             }
+            predicted.put(sample.id(), outcome);
         }
-        return expected;
+        return predicted;
     }
 
     private static void produce(Map<String, Object> clientConfig, String topic, List<InputRecord> samples) {
@@ -99,9 +128,11 @@ final class DemoFeed {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (InputRecord sample : samples) {
-                byte[] id = sample.id() == null ? null : sample.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] id = sample.id().getBytes(StandardCharsets.UTF_8);
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(SAMPLE_HEADER, id);
                 producer.send(new ProducerRecord<>(topic, null, sample.receivedAt().toEpochMilli(), id,
-                        sample.bytes() == null ? new byte[0] : sample.bytes()));
+                        sample.bytes() == null ? new byte[0] : sample.bytes(), headers));
             }
             producer.flush();
         }
@@ -114,13 +145,25 @@ final class DemoFeed {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static Map<String, Integer> await(KafkaConsumer<byte[], byte[]> consumer, Map<String, Integer> expected) {
-        Map<String, Integer> received = new LinkedHashMap<>();
-        expected.keySet().forEach(t -> received.put(t, 0));
+    private static Outcomes await(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, int samples,
+            LongSupplier duplicates) {
+        Outcomes outcomes = new Outcomes();
+        topics.forEach(t -> outcomes.perTopic.put(t, 0));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!received.equals(expected) && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> received.merge(r.topic(), 1, Integer::sum));
+        long quietUntil = Long.MAX_VALUE;
+        // Until every sample is accounted for, then a moment more for the second copy of multi-subject ones.
+        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+            for (var record : consumer.poll(Duration.ofMillis(300))) {
+                outcomes.perTopic.merge(record.topic(), 1, Integer::sum);
+                var header = record.headers().lastHeader(SAMPLE_HEADER);
+                if (header != null) {
+                    outcomes.samples.add(new String(header.value(), StandardCharsets.UTF_8));
+                }
+            }
+            if (quietUntil == Long.MAX_VALUE && outcomes.samples.size() + duplicates.getAsLong() >= samples) {
+                quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            }
         }
-        return received;
+        return outcomes;
     }
 }

@@ -39,7 +39,7 @@ final class Services implements AutoCloseable {
             }
             if (configured.get(Settings.SCHEMA_REGISTRY_URL) == null) {
                 registry = EmbeddedRegistry.start(registryHome(configured), host,
-                        configured.getInt(Settings.REGISTRY_PORT), data.resolve("registry.log"));
+                        configured.getInt(Settings.REGISTRY_PORT), data.resolve("registry"));
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(registry);

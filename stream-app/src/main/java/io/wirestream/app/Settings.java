@@ -36,6 +36,7 @@ public final class Settings {
     public static final String REGISTRY_PORT = "embedded.registry.port";
     public static final String REGISTRY_HOME = "embedded.registry.home";
     public static final String MAX_BYTES = "max.bytes";
+    public static final String DEDUP_WINDOW = "dedup.window";
 
     /** Every setting with its default; null where the default is "none" (embedded, bundled). */
     public static final Map<String, String> DEFAULTS;
@@ -57,6 +58,7 @@ public final class Settings {
         defaults.put(REGISTRY_PORT, "8081");
         defaults.put(REGISTRY_HOME, null);
         defaults.put(MAX_BYTES, "1048576");
+        defaults.put(DEDUP_WINDOW, "30d");
         DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 
@@ -133,6 +135,30 @@ public final class Settings {
             return Integer.parseInt(values.get(key));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + values.get(key) + "'");
+        }
+    }
+
+    /** A duration as {@code 30d}, {@code 12h}, {@code 15m}, {@code 90s}, ISO-8601 ({@code P30D}) or {@code 0}. */
+    public java.time.Duration getDuration(String key) {
+        String value = values.get(key).strip();
+        try {
+            if (value.equals("0")) {
+                return java.time.Duration.ZERO;
+            }
+            if (value.startsWith("P") || value.startsWith("p")) {
+                return java.time.Duration.parse(value);
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            switch (value.charAt(value.length() - 1)) {
+                case 'd': return java.time.Duration.ofDays(amount);
+                case 'h': return java.time.Duration.ofHours(amount);
+                case 'm': return java.time.Duration.ofMinutes(amount);
+                case 's': return java.time.Duration.ofSeconds(amount);
+                default: throw new NumberFormatException();
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 30d, 12h, 15m, 90s, P30D or 0; was '"
+                    + value + "'");
         }
     }
 

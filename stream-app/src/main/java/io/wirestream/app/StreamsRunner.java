@@ -36,7 +36,7 @@ final class StreamsRunner implements AutoCloseable {
 
     static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier) {
         AvroSerdes serdes = new AvroSerdes(settings.registry());
-        Topology topology = RoutingTopology.build(topics,
+        Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW),
                 new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
                 classifier, serdes.valueSerde(Dispatch.class));
         LOG.info("topology:\n{}", topology.describe());
@@ -101,6 +101,21 @@ final class StreamsRunner implements AutoCloseable {
     /** Blocks until the streams stop on their own (an error) or are closed. */
     void awaitStop() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Dispatches dropped as duplicates so far, by this instance. */
+    long duplicates() {
+        double total = 0;
+        for (var metric : streams.metrics().entrySet()) {
+            if (metric.getKey().name().equals(RoutingTopology.DUPLICATE_TOTAL)
+                    && metric.getKey().group().contains(RoutingTopology.METRIC_SCOPE)) {
+                Object value = metric.getValue().metricValue();
+                if (value instanceof Number number) {
+                    total += number.doubleValue();
+                }
+            }
+        }
+        return (long) total;
     }
 
     Throwable failure() {

@@ -99,6 +99,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Largest dispatch accepted; larger ones are dead-lettered. Default: 1048576.")
     private Integer maxBytes;
 
+    @Option(names = "--dedup-window", paramLabel = "DURATION",
+            description = "A dispatch whose exact content was routed within this much time is dropped and counted as a "
+                    + "duplicate, so replaying a feed twice routes it once: 30d, 12h, P30D; 0 turns it off. Default: 30d.")
+    private String dedupWindow;
+
     @Option(names = "--demo", description = "Also feed the bundled sample dispatches and print how many land in each "
             + "topic; then keep running.")
     private boolean demo;
@@ -124,6 +129,7 @@ public final class RunCommand implements Callable<Integer> {
         cli.put(Settings.REGISTRY_PORT, registryPort == null ? null : registryPort.toString());
         cli.put(Settings.REGISTRY_HOME, registryHome == null ? null : registryHome.toString());
         cli.put(Settings.MAX_BYTES, maxBytes == null ? null : maxBytes.toString());
+        cli.put(Settings.DEDUP_WINDOW, dedupWindow);
         return App.run(config, System.getenv(), cli, demo || demoOnly, demoOnly,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real schema registry for the embedded default and the integration tests: Apicurio Registry, from its Maven
- * Central distribution, run as a child process on loopback with in-memory storage, serving the Confluent API at
- * {@code /apis/ccompat/v7} with BACKWARD compatibility (Apicurio's own default is NONE).
+ * Central distribution, run as a child process on loopback, serving the Confluent API at {@code /apis/ccompat/v7}
+ * with BACKWARD compatibility (Apicurio's own default is NONE). Its storage is an H2 database in the data
+ * directory, so that schema ids stay valid for the records the embedded broker keeps across restarts.
  */
 public final class EmbeddedRegistry implements AutoCloseable {
 
@@ -38,9 +39,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /**
      * Starts the registry from the distribution in {@code home} (which holds {@value #RUNNER} and {@code lib/}),
-     * listening on {@code host:port}, logging to {@code logFile}; returns once it is ready.
+     * listening on {@code host:port}, with its database and log in {@code dataDir}; returns once it is ready.
      */
-    public static EmbeddedRegistry start(Path home, String host, int port, Path logFile) throws IOException {
+    public static EmbeddedRegistry start(Path home, String host, int port, Path dataDir) throws IOException {
+        Path data = dataDir.toAbsolutePath();
+        Path logFile = data.resolve("registry.log");
         Path runner = home.resolve(RUNNER);
         if (!Files.isRegularFile(runner)) {
             throw new IOException("no Apicurio Registry distribution at " + home + " (" + RUNNER + " missing): build with "
@@ -48,11 +51,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
                     + "with --registry-home");
         }
         Ports.requireFree(host, port, "the embedded schema registry (--registry-port)");
-        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        Files.createDirectories(data);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
                 "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.banner.enabled=false", "-Dquarkus.http.access-log.enabled=false",
                 "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.apicurio\".level=WARN",
+                "-Dapicurio.datasource.url=jdbc:h2:file:" + data.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "-jar", runner.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -8,36 +8,59 @@ import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Gives every raw record exactly one fate: a {@code Dispatch} to each subject it belongs to, or one to
- * {@code unrouted}, or the original bytes to the dead-letter topic with the reason. Keys become the story key
- * and timestamps the publish time, when known. The work itself is the parser's and the classifier's.
+ * {@code unrouted}, or the original bytes to the dead-letter topic with the reason, or, when deduplication is
+ * on and the same content was routed within the window, none but a count in the {@code duplicate} metric.
+ * Keys become the story key and timestamps the publish time, when known. The work itself is the parser's and
+ * the classifier's.
  */
 final class RouteProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private final DispatchParser parser;
     private final RuleClassifier classifier;
     private final Map<String, String> sinkBySubject;
+    private final Duration deduplicationWindow;
     private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, Long> seen;
+    private Sensor duplicates;
 
-    RouteProcessor(DispatchParser parser, RuleClassifier classifier, Map<String, String> sinkBySubject) {
+    /** {@code deduplicationWindow} null: every dispatch is routed, repeats included. */
+    RouteProcessor(DispatchParser parser, RuleClassifier classifier, Map<String, String> sinkBySubject,
+            Duration deduplicationWindow) {
         this.parser = parser;
         this.classifier = classifier;
         this.sinkBySubject = sinkBySubject;
+        this.deduplicationWindow = deduplicationWindow;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        if (deduplicationWindow != null) {
+            seen = context.getStateStore(RoutingTopology.SEEN_STORE);
+            duplicates = context.metrics().addRateTotalSensor(RoutingTopology.METRIC_SCOPE, context.taskId().toString(),
+                    RoutingTopology.DUPLICATE_OPERATION, Sensor.RecordingLevel.INFO);
+            Duration every = deduplicationWindow.compareTo(Duration.ofHours(10)) > 0 ? Duration.ofHours(1)
+                    : deduplicationWindow.dividedBy(10).plusMillis(1);
+            context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+        }
     }
+
 
     @Override
     public void process(Record<byte[], byte[]> record) {
@@ -64,6 +87,10 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
             return;
         }
         Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
+        if (isDuplicate(dispatch.getContentId())) {
+            duplicates.record();
+            return;
+        }
         Instant published = dispatch.getPublishedAt();
         long timestamp = published != null ? published.toEpochMilli() : record.timestamp();
         if (!decision.isRouted()) {
@@ -72,6 +99,32 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
         }
         for (Classification.SubjectScore subject : decision.routed()) {
             forward(record, dispatch, timestamp, sinkBySubject.get(subject.subject().id()));
+        }
+    }
+
+    /** True for a content id routed within the window; otherwise remembers it. */
+    private boolean isDuplicate(String contentId) {
+        if (seen == null) {
+            return false;
+        }
+        long now = context.currentSystemTimeMs();
+        Long first = seen.get(contentId);
+        if (first != null && now - first < deduplicationWindow.toMillis()) {
+            return true;
+        }
+        seen.put(contentId, now);
+        return false;
+    }
+
+    private void forgetExpired(long now) {
+        long oldest = now - deduplicationWindow.toMillis();
+        try (KeyValueIterator<String, Long> all = seen.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (entry.value < oldest) {
+                    seen.delete(entry.key);
+                }
+            }
         }
     }
 

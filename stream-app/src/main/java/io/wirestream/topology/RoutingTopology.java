@@ -4,20 +4,22 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.Subject;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.schema.Dispatch;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.serialization.Serdes;
+import java.time.Duration;
 
 /**
  * The routing topology, as a pure function of its configuration and collaborators:
  * <pre>
  *   raw-feed ──▶ parse-classify-route ──▶ to-&lt;subject topic&gt;   (one per subject, from the rules file)
+ *                 [seen-content-ids]
  *                                     ├─▶ to-unrouted
  *                                     └─▶ to-dead-letters      (original bytes, reason in headers)
  * </pre>
@@ -28,12 +30,27 @@ public final class RoutingTopology {
     static final String ROUTER = "parse-classify-route";
     static final String UNROUTED_SINK = "to-unrouted";
     static final String DEAD_LETTER_SINK = "to-dead-letters";
+    /** The duplicate counter: metric {@code duplicate-total} (and {@code -rate}), group {@code stream-wirestream-metrics}. */
+    public static final String METRIC_SCOPE = "wirestream";
+    public static final String DUPLICATE_OPERATION = "duplicate";
+    public static final String DUPLICATE_TOTAL = DUPLICATE_OPERATION + "-total";
+    /** Content ids routed within the deduplication window, with the wall-clock time they were first seen. */
+    public static final String SEEN_STORE = "seen-content-ids";
 
     private RoutingTopology() {
     }
 
     public static Topology build(TopicConfig topics, DispatchParser parser, RuleClassifier classifier,
             Serde<Dispatch> dispatchSerde) {
+        return build(topics, Duration.ZERO, parser, classifier, dispatchSerde);
+    }
+
+    /**
+     * The topology; with a positive {@code deduplicationWindow}, a dispatch whose content id was routed within
+     * that much wall-clock time is dropped and counted as a duplicate instead of being routed again.
+     */
+    public static Topology build(TopicConfig topics, Duration deduplicationWindow, DispatchParser parser,
+            RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
         topics.validate(classifier.ruleSet());
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
         for (Subject subject : classifier.ruleSet().subjects()) {
@@ -41,8 +58,13 @@ public final class RoutingTopology {
         }
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject), SOURCE);
-        List<String> dispatchSinks = new ArrayList<>(sinkBySubject.values());
+        boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
+        topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
+                deduplicate ? deduplicationWindow : null), SOURCE);
+        if (deduplicate) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                    Serdes.String(), Serdes.Long()), ROUTER);
+        }
         for (Subject subject : classifier.ruleSet().subjects()) {
             topology.addSink(sinkBySubject.get(subject.id()), subject.topic(), new StringSerializer(),
                     dispatchSerde.serializer(), ROUTER);
@@ -50,7 +72,6 @@ public final class RoutingTopology {
         topology.addSink(UNROUTED_SINK, topics.unrouted(), new StringSerializer(), dispatchSerde.serializer(), ROUTER);
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(),
                 ROUTER);
-        dispatchSinks.add(UNROUTED_SINK);
         return topology;
     }
 }

@@ -29,7 +29,7 @@ final class RealServices implements TestServices {
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, freePort());
         try {
             EmbeddedRegistry registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1",
-                    freePort(), dir.resolve("registry.log"));
+                    freePort(), dir.resolve("registry"));
             return new RealServices(dir, kafka, registry);
         } catch (IOException | RuntimeException e) {
             kafka.close();

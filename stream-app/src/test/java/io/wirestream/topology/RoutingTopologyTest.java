@@ -154,6 +154,36 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void shouldRouteARepeatOnceAndCountItAsADuplicateUntilTheWindowPasses() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(RoutingTopology.build(TopicConfig.DEFAULTS, java.time.Duration.ofHours(1),
+                new DispatchParser(), new RuleClassifier(RulesLoader.loadDefault()), dispatches), props,
+                Instant.parse("2024-10-04T00:00:00Z"));
+        rawFeed = driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer());
+        Instant at = Instant.parse("2024-10-04T03:00:00Z");
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(), at));
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP.replace("\n", "\r\n")), headers(), at));
+        rawFeed.pipeInput(new TestRecord<>(null, bytes("(LEAD) " + KPOP), headers(), at));
+        assertThat(output("unrouted").readRecordsToList()).hasSize(2);
+        assertThat(duplicateTotal()).isEqualTo(1.0);
+
+        driver.advanceWallClockTime(java.time.Duration.ofHours(2));
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(), at));
+        assertThat(output("unrouted").readRecordsToList()).as("routed again after the window").hasSize(1);
+        assertThat(duplicateTotal()).isEqualTo(1.0);
+    }
+
+    private double duplicateTotal() {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(RoutingTopology.DUPLICATE_TOTAL))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    @Test
     void shouldDescribeItselfLikeTheDesign() {
         String description = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
                 new RuleClassifier(RulesLoader.loadDefault()), dispatches).describe().toString();
