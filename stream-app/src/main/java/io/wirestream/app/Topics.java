@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Creates the topics the topology needs when they do not exist yet; existing ones are left as they are. New
  * topics take messages up to {@link #MAX_MESSAGE_BYTES}: a dispatch at the parser's 1 MiB limit becomes a
  * slightly larger Avro record, which the broker's default limit (1 MiB) would refuse, stopping the pipeline.
+ * And they keep records without a time limit: record timestamps are publish times, so an archive's dispatches
+ * are years old on arrival and the broker's default seven-day retention would delete them at once.
  */
 final class Topics {
 
@@ -33,7 +35,8 @@ final class Topics {
             for (String name : names) {
                 if (!existing.contains(name)) {
                     missing.add(new NewTopic(name, partitions, (short) -1)
-                            .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES))));
+                            .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
+                                    "retention.ms", "-1")));
                 }
             }
             if (!missing.isEmpty()) {

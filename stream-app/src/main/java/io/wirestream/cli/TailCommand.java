@@ -1,0 +1,233 @@
+package io.wirestream.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.wirestream.registry.AvroDeserializer;
+import io.wirestream.schema.Dispatch;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wirestream tail}: prints the dispatches of a topic, from a point in time, and optionally follows it. */
+@Command(name = "tail",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Prints the dispatches of an output topic (a subject's, unrouted) decoded through the schema registry, "
+                    + "one per line; or, for the dead-letter topic, each record's reason and original text.",
+            "By default it prints the last 10 records and stops; --from or --from-beginning choose where to "
+                    + "start, and --follow keeps printing new records until Ctrl-C. Only committed records "
+                    + "are read (read_committed)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done, or stopped by Ctrl-C", "1:the topic does not exist or cannot be read",
+            "2:invalid command line"})
+final class TailCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int LAST = 10;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic to read, e.g. north-korea or raw-feed.dlq.")
+    private String topic;
+
+    static final class Start {
+        @Option(names = "--from", paramLabel = "DATETIME", converter = InstantConverter.class,
+                description = "Start at the first record with a timestamp at or after this time (ISO-8601, e.g. "
+                        + "2024-10-04T00:00:00Z or 2024-10-04). Record timestamps are publish times.")
+        Instant from;
+
+        @Option(names = "--from-beginning", description = "Start at the oldest record kept.")
+        boolean fromBeginning;
+    }
+
+    @ArgGroup(exclusive = true)
+    private Start start = new Start();
+
+    @Option(names = "--follow", description = "Keep printing new records until Ctrl-C.")
+    private boolean follow;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (one object per line: topic, partition, offset, timestamp and the Dispatch fields) "
+                    + "or text (time, version, headline, subjects). Default: ${DEFAULT-VALUE}.")
+    private Format format;
+
+    enum Format { json, text }
+
+    /** Set by the shutdown hook so that --follow stops cleanly on Ctrl-C. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    @Override
+    public Integer call() {
+        Map<String, Object> config = new HashMap<>(cluster.kafka());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        AvroDeserializer<Dispatch> values = new AvroDeserializer<>(Dispatch.class);
+        values.configure(cluster.registry(), false);
+        PrintWriter out = spec.commandLine().getOut();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+                JsonLines json = new JsonLines(out)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                spec.commandLine().getErr().println("no topic '" + topic + "' at " + cluster.bootstrapServers);
+                return 1;
+            }
+            List<TopicPartition> partitions = new ArrayList<>();
+            infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            position(consumer, partitions, ends);
+            Thread hook = new Thread(() -> {
+                stopping.set(true);
+                consumer.wakeup();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                read(consumer, ends, values, json, out);
+            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                // Ctrl-C while following.
+            } finally {
+                if (!stopping.get()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
+            }
+            return 0;
+        }
+    }
+
+    private void position(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> ends) {
+        if (start.fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else if (start.from != null) {
+            Map<TopicPartition, Long> times = new HashMap<>();
+            partitions.forEach(p -> times.put(p, start.from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp at = found.get(partition);
+                consumer.seek(partition, at == null ? ends.get(partition) : at.offset());
+            }
+        } else {
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, Math.max(beginnings.get(partition), ends.get(partition) - LAST));
+            }
+        }
+    }
+
+    private void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,
+            AvroDeserializer<Dispatch> values, JsonLines json, PrintWriter out) {
+        while (!stopping.get()) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (start.from != null && record.timestamp() < start.from.toEpochMilli()) {
+                    continue;
+                }
+                print(record, values, json, out);
+            }
+            if (!follow && caughtUp(consumer, ends)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void print(ConsumerRecord<byte[], byte[]> record, AvroDeserializer<Dispatch> values, JsonLines json,
+            PrintWriter out) {
+        Header reason = record.headers().lastHeader("wirestream.errors.reason");
+        boolean deadLetter = reason != null;
+        Dispatch dispatch = deadLetter || record.value() == null ? null : values.deserialize(record.topic(), record.value());
+        if (format == Format.text) {
+            out.println(text(record, dispatch, reason));
+            out.flush();
+            return;
+        }
+        json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("topic", record.topic());
+            g.writeNumberField("partition", record.partition());
+            g.writeNumberField("offset", record.offset());
+            g.writeStringField("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+            if (dispatch != null) {
+                DispatchJson.writeFields(g, dispatch);
+            } else {
+                writeDeadLetter(g, record, reason);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    private static void writeDeadLetter(JsonGenerator g, ConsumerRecord<byte[], byte[]> record, Header reason)
+            throws IOException {
+        g.writeStringField("reason", reason == null ? null : utf8(reason.value()));
+        Header message = record.headers().lastHeader("__streams.errors.message");
+        g.writeStringField("message", message == null ? null : utf8(message.value()));
+        g.writeStringField("text", record.value() == null ? null : utf8(record.value()));
+    }
+
+    private static String text(ConsumerRecord<byte[], byte[]> record, Dispatch dispatch, Header reason) {
+        String time = TIME.format(Instant.ofEpochMilli(record.timestamp()));
+        if (dispatch == null) {
+            String value = record.value() == null ? "" : utf8(record.value());
+            String firstLine = value.lines().findFirst().orElse("");
+            return time + "  [" + (reason == null ? "?" : utf8(reason.value())) + "] " + firstLine;
+        }
+        String version = dispatch.getVersion() == 0 ? "" : dispatch.getVersion() == 1 ? "[LEAD] "
+                : "[" + ordinal(dispatch.getVersion()) + " LD] ";
+        String subjects = dispatch.getRouting() == null ? "" : "  (" + String.join(", ", dispatch.getRouting().getSubjects()) + ")";
+        return time + "  " + (dispatch.getUrgent() ? "[URGENT] " : "") + version + dispatch.getHeadline() + subjects;
+    }
+
+    private static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
