@@ -86,12 +86,12 @@ public final class Settings {
             }
             for (String key : properties.stringPropertyNames()) {
                 String value = properties.getProperty(key).strip();
-                if (key.startsWith("kafka.")) {
+                if (values.containsKey(key)) {
+                    values.put(key, value);
+                } else if (key.startsWith("kafka.")) {
                     kafka.put(key.substring("kafka.".length()), value);
                 } else if (isRegistryKey(key)) {
                     registry.put(key, value);
-                } else if (values.containsKey(key)) {
-                    values.put(key, value);
                 } else {
                     throw new IllegalArgumentException(file + ": unknown setting '" + key + "' (known: "
                             + String.join(", ", DEFAULTS.keySet()) + ", and kafka.* or schema.registry.* keys)");
@@ -112,8 +112,42 @@ public final class Settings {
         if (values.get(SCHEMA_REGISTRY_URL) != null) {
             registry.put(SCHEMA_REGISTRY_URL, values.get(SCHEMA_REGISTRY_URL));
         }
-        return new Settings(values, kafka, registry);
+        for (String name : env.keySet()) {
+            if (name.startsWith("WIRESTREAM_") && !name.equals("WIRESTREAM_LOG_LEVEL")
+                    && DEFAULTS.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
+                // Warned, not refused: other tools share the prefix. A typo still shows up here.
+                org.slf4j.LoggerFactory.getLogger(Settings.class).warn("ignoring environment variable {}: not a "
+                        + "wirestream setting (known: {})", name, String.join(", ", DEFAULTS.keySet().stream()
+                        .map(Settings::envName).toList()));
+            }
+        }
+        Settings settings = new Settings(values, kafka, registry);
+        settings.validate();
+        return settings;
     }
+
+    /** Checks every value before anything starts, so that a typo fails in a second, not after a broker start. */
+    private void validate() {
+        int maxBytes = getInt(MAX_BYTES);
+        if (maxBytes < 1 || maxBytes > MAX_MAX_BYTES) {
+            throw new IllegalArgumentException(MAX_BYTES + " must be from 1 to " + MAX_MAX_BYTES + ", was " + maxBytes);
+        }
+        getInt(PARTITIONS);
+        getInt(KAFKA_PORT);
+        getInt(REGISTRY_PORT);
+        getDuration(DEDUP_WINDOW);
+        String guarantee = get(PROCESSING_GUARANTEE);
+        if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
+            throw new IllegalArgumentException(PROCESSING_GUARANTEE + " must be exactly_once_v2 or at_least_once, was '"
+                    + guarantee + "'");
+        }
+        if (registry.get(SCHEMA_REGISTRY_URL) != null) {
+            io.wirestream.registry.RegistryConfig.from(registry);
+        }
+    }
+
+    /** Dispatches above this could not be written whole to topics that take 8 MiB. */
+    public static final int MAX_MAX_BYTES = 4 * 1024 * 1024;
 
     /** {@code embedded.kafka.port} → {@code WIRESTREAM_EMBEDDED_KAFKA_PORT}. */
     public static String envName(String key) {
@@ -207,6 +241,6 @@ public final class Settings {
                 return "[hidden]";
             }
         }
-        return value.replaceAll("//[^/@]+@", "//[hidden]@");
+        return value.replaceAll("//[^/]*@", "//[hidden]@");
     }
 }

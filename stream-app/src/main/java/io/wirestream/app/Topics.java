@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Topics {
 
     static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    private static final java.time.Duration REACH_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
@@ -30,6 +31,13 @@ final class Topics {
     static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
             throws InterruptedException {
         try (Admin admin = Admin.create(adminConfig)) {
+            try {
+                admin.describeCluster().clusterId().get(REACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Kafka at " + adminConfig.get("bootstrap.servers") + " did not answer within "
+                        + REACH_TIMEOUT.toSeconds() + " s: is it running, and are bootstrap.servers and the security "
+                        + "settings (kafka.*) right?");
+            }
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {

@@ -154,8 +154,15 @@ sealed interface QueryNode {
                     return true;
                 }
                 int[] postings = lists[i];
-                for (int k = 1; k <= postings[0]; k++) {
+                // Only positions that keep the spread within the slop can join: p - i in [hi - slop, lo + slop].
+                // Positions grow with ordinals, so those occurrences are one run, found by binary search.
+                int lowest = hi - slop + i;
+                int highest = lo + slop + i;
+                for (int k = firstAtOrAfter(postings, lowest); k <= postings[0]; k++) {
                     int ordinal = postings[k];
+                    if (text.position(ordinal) > highest) {
+                        break;
+                    }
                     if (!inField(ordinal) || isChosen(ordinal, i)) {
                         continue;
                     }
@@ -167,6 +174,21 @@ sealed interface QueryNode {
                     }
                 }
                 return false;
+            }
+
+            /** Index in {@code postings} (1-based, after the count) of the first occurrence at or after a position. */
+            private int firstAtOrAfter(int[] postings, int position) {
+                int low = 1;
+                int high = postings[0] + 1;
+                while (low < high) {
+                    int middle = (low + high) >>> 1;
+                    if (text.position(postings[middle]) < position) {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                return low;
             }
 
             private boolean isChosen(int ordinal, int upTo) {

@@ -81,7 +81,9 @@ public final class RulesLoader {
         JsonNode root;
         try {
             // SnakeYAML resolves anchors and aliases, so word lists can be named once and shared.
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Object tree = new Yaml(new SafeConstructor(options)).load(new String(yaml, StandardCharsets.UTF_8));
             root = JSON.valueToTree(tree);
         } catch (YAMLException | IllegalArgumentException e) {
             throw failure("file", "not valid YAML: " + e.getMessage().replace('\n', ' '));
@@ -90,6 +92,10 @@ public final class RulesLoader {
             throw failure("file", "expected a mapping with a 'subjects' list");
         }
         unknownKeys(root, FILE_KEYS, "file");
+        JsonNode version = root.get("version");
+        if (version != null && !(version.isInt() && version.asInt() == 1)) {
+            throw failure("file", "version must be 1 (the only format there is), was " + version);
+        }
         JsonNode subjectsNode = root.get("subjects");
         if (subjectsNode == null || !subjectsNode.isArray() || subjectsNode.isEmpty()) {
             throw failure("file", "'subjects' must be a non-empty list");
@@ -136,7 +142,8 @@ public final class RulesLoader {
         }
         JsonNode thresholdNode = node.get("threshold");
         double threshold = 0;
-        if (thresholdNode == null || !thresholdNode.isNumber() || thresholdNode.asDouble() <= 0) {
+        if (thresholdNode == null || !thresholdNode.isNumber() || !Double.isFinite(thresholdNode.asDouble())
+                || thresholdNode.asDouble() <= 0) {
             problem(where, "threshold must be a number above 0");
         } else {
             threshold = thresholdNode.asDouble();
@@ -186,7 +193,7 @@ public final class RulesLoader {
         double weight = 1;
         JsonNode weightNode = node.get("weight");
         if (weightNode != null) {
-            if (!weightNode.isNumber() || weightNode.asDouble() == 0) {
+            if (!weightNode.isNumber() || !Double.isFinite(weightNode.asDouble()) || weightNode.asDouble() == 0) {
                 problem(where, "weight must be a non-zero number");
                 valid = false;
             } else {
@@ -237,9 +244,17 @@ public final class RulesLoader {
         }
     }
 
-    private static String text(JsonNode node, String key) {
+    /** A string value; YAML's other scalars ({@code yes}, {@code 0123}, dates) are not taken for strings. */
+    private String text(JsonNode node, String key) {
         JsonNode value = node.get(key);
-        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(key, "'" + key + "' must be text (quote it), was " + value);
+            return null;
+        }
+        return value.asText();
     }
 
     private void problem(String where, String message) {

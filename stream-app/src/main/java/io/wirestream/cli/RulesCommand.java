@@ -37,7 +37,7 @@ final class RulesCommand implements Runnable {
             description = {
                 "Validates a rules file: YAML structure, unknown keys, ids (unique, lower-case), topics (present, "
                         + "valid, not shared), thresholds, weights, and every query (Lucene syntax, known fields: "
-                        + "headline, lead, body, text).",
+                        + "headline, lead, top, body, text).",
                 "Prints each problem with the rule or subject it concerns, or a summary when the file is valid."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the file is valid", "1:the file has problems", "2:invalid command line"})

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                     + "WIRESTREAM_BOOTSTRAP_SERVERS), then these options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by Ctrl-C, or --demo-only finished with every outcome as expected",
+            "0:--demo-only finished with every sample accounted for as expected",
+            "130:stopped by Ctrl-C (143 for SIGTERM): a clean stop",
             "1:could not start (bad rules, unreachable services), processing stopped on an error, or the demo's "
                     + "outcomes differed",
             "2:invalid command line"})

@@ -31,10 +31,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    /** Stops the child if this JVM ends first, however it ends short of a kill: no orphan keeps the port. */
+    private final Thread reaper;
 
     private EmbeddedRegistry(Process process, String url) {
         this.process = process;
         this.url = url;
+        this.reaper = new Thread(process::destroy, "stop-schema-registry");
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /**
@@ -115,6 +119,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
     /** Stops the process: politely, then by force after ten seconds. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down; the reaper runs too, which is harmless.
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

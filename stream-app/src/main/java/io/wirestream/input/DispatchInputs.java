@@ -23,11 +23,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
- * Reads dispatches from the inputs the commands accept: files holding one dispatch each, directories searched
- * recursively for {@code .txt} and {@code .jsonl} files, {@code .jsonl} files with one dispatch per line, and
- * stdin ({@code -}). Records come in a stable order, and anything unreadable — a missing file, a broken line —
+ * Reads dispatches from the inputs the commands accept: files holding one dispatch each, {@code .jsonl} files
+ * with one dispatch per line, either of them gzipped ({@code .txt.gz}, {@code .jsonl.gz}), {@code .zip},
+ * {@code .tar.gz} and {@code .tgz} archives of such files, directories searched recursively for all of these,
+ * and stdin ({@code -}). Records come in a stable order, and anything unreadable — a missing file, a broken line —
  * yields a record saying why rather than disappearing. No more than the size limit is read of any one dispatch,
  * so an oversized input cannot exhaust memory; the parser then refuses it as too large.
  */
@@ -39,6 +43,7 @@ public final class DispatchInputs {
     private static final int JSON_OVERHEAD_FACTOR = 6;
 
     private final Instant fixedReceivedAt;
+    private final Instant fallbackReceivedAt;
     private final int maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,7 +52,16 @@ public final class DispatchInputs {
      * @param maxBytes        the parser's size limit: a dispatch is read up to one byte beyond it
      */
     public DispatchInputs(Instant fixedReceivedAt, int maxBytes) {
+        this(fixedReceivedAt, null, maxBytes);
+    }
+
+    /**
+     * @param fallbackReceivedAt received time for inputs that carry none ({@code .jsonl} lines without
+     *                           {@code received_at}, text files) instead of the file's modification time; or null
+     */
+    public DispatchInputs(Instant fixedReceivedAt, Instant fallbackReceivedAt, int maxBytes) {
         this.fixedReceivedAt = fixedReceivedAt;
+        this.fallbackReceivedAt = fallbackReceivedAt;
         this.maxBytes = maxBytes;
     }
 
@@ -116,21 +130,55 @@ public final class DispatchInputs {
 
     private static boolean isDispatchFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isDispatchName(name) || name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
+    }
+
+    private static boolean isDispatchName(String lowerName) {
+        String name = lowerName.endsWith(".gz") ? lowerName.substring(0, lowerName.length() - 3) : lowerName;
         return name.endsWith(".txt") || name.endsWith(".jsonl");
     }
 
     private void readFile(Path file, Consumer<InputRecord> sink) {
         String origin = file.toString();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Instant modified = Files.getLastModifiedTime(file).toInstant();
-            Instant receivedAt = fixedReceivedAt != null ? fixedReceivedAt : modified;
-            if (origin.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
-                readJsonLines(origin, in, receivedAt, sink);
+            Instant receivedAt = fixedReceivedAt != null ? fixedReceivedAt
+                    : fallbackReceivedAt != null ? fallbackReceivedAt : Files.getLastModifiedTime(file).toInstant();
+            String name = origin.toLowerCase(Locale.ROOT);
+            if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+                TarEntries.read(new GZIPInputStream(in), (entry, content) -> readEntry(origin, entry, content, receivedAt, sink));
+            } else if (name.endsWith(".zip")) {
+                ZipInputStream zip = new ZipInputStream(in);
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (!entry.isDirectory()) {
+                        readEntry(origin, entry.getName(), zip, receivedAt, sink);
+                    }
+                }
             } else {
-                sink.accept(new InputRecord(origin, null, in.readNBytes(maxBytes + 1), receivedAt, null));
+                readStream(origin, name, in, receivedAt, sink);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             sink.accept(InputRecord.unreadable(origin, "cannot read file: " + e));
+        }
+    }
+
+    /** One file inside an archive, named {@code archive!entry} in origins; files of other kinds are skipped. */
+    private void readEntry(String archive, String entry, InputStream content, Instant receivedAt,
+            Consumer<InputRecord> sink) throws IOException {
+        String name = entry.toLowerCase(Locale.ROOT);
+        if (isDispatchName(name)) {
+            readStream(archive + "!" + entry, name, content, receivedAt, sink);
+        }
+    }
+
+    /** A text or JSON-lines stream, gunzipped first when its name ends in {@code .gz}. */
+    private void readStream(String origin, String lowerName, InputStream in, Instant receivedAt,
+            Consumer<InputRecord> sink) throws IOException {
+        if (lowerName.endsWith(".gz")) {
+            readStream(origin, lowerName.substring(0, lowerName.length() - 3), new GZIPInputStream(in), receivedAt, sink);
+        } else if (lowerName.endsWith(".jsonl")) {
+            readJsonLines(origin, in, receivedAt, sink);
+        } else {
+            sink.accept(new InputRecord(origin, null, in.readNBytes(maxBytes + 1), receivedAt, null));
         }
     }
 

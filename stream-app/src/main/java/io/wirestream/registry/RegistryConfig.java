@@ -45,29 +45,56 @@ public final class RegistryConfig {
         List<URI> urls = new ArrayList<>();
         String userInfoFromUrl = null;
         for (String part : url.toString().split(",")) {
-            URI uri = URI.create(part.strip());
-            if (uri.getUserInfo() != null) {
-                userInfoFromUrl = uri.getUserInfo();
-                uri = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+            String text = part.strip();
+            int scheme = text.indexOf("://");
+            if (scheme < 0) {
+                throw new IllegalArgumentException(URL + " must start with http://, https:// or mock://");
             }
-            urls.add(uri);
+            // Credentials end at the last '@' before the path; taken apart by hand so no URI parser echoes them.
+            int pathStart = text.indexOf('/', scheme + 3);
+            String authority = pathStart < 0 ? text.substring(scheme + 3) : text.substring(scheme + 3, pathStart);
+            int at = authority.lastIndexOf('@');
+            if (at >= 0) {
+                userInfoFromUrl = authority.substring(0, at);
+                text = text.substring(0, scheme + 3) + authority.substring(at + 1) + (pathStart < 0 ? "" : text.substring(pathStart));
+            }
+            String kind = text.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+            if (!kind.equals("http") && !kind.equals("https") && !kind.equals("mock")) {
+                throw new IllegalArgumentException(URL + " must start with http://, https:// or mock://, not " + kind + "://");
+            }
+            try {
+                urls.add(URI.create(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(URL + " is not a valid URL (not shown, as it may hold credentials)");
+            }
         }
         Duration retry = DEFAULT_RETRY_TIMEOUT;
         Object retryMs = configs.get(RETRY_TIMEOUT_MS);
         if (retryMs != null) {
-            retry = Duration.ofMillis(Long.parseLong(retryMs.toString().strip()));
+            try {
+                retry = Duration.ofMillis(Long.parseLong(retryMs.toString().strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(RETRY_TIMEOUT_MS + " must be milliseconds, was '" + retryMs + "'");
+            }
         }
         return new RegistryConfig(urls, authorization(configs, userInfoFromUrl), retry);
     }
 
     private static String authorization(Map<String, ?> configs, String userInfoFromUrl) {
         String bearerSource = string(configs, BEARER_AUTH_SOURCE);
+        if (bearerSource != null && !bearerSource.equalsIgnoreCase("STATIC_TOKEN")) {
+            throw new IllegalArgumentException(BEARER_AUTH_SOURCE + "=" + bearerSource + " is not supported; use "
+                    + "STATIC_TOKEN with " + BEARER_AUTH_TOKEN);
+        }
         String token = string(configs, BEARER_AUTH_TOKEN);
         if (token != null && (bearerSource == null || bearerSource.equalsIgnoreCase("STATIC_TOKEN"))) {
             return "Bearer " + token;
         }
         String basicSource = string(configs, BASIC_AUTH_SOURCE);
+        if (basicSource != null && !basicSource.equalsIgnoreCase("USER_INFO") && !basicSource.equalsIgnoreCase("URL")) {
+            throw new IllegalArgumentException(BASIC_AUTH_SOURCE + "=" + basicSource + " is not supported; use USER_INFO "
+                    + "(with " + BASIC_AUTH_USER_INFO + ") or URL");
+        }
         String userInfo = string(configs, BASIC_AUTH_USER_INFO);
         if (basicSource != null && basicSource.toUpperCase(Locale.ROOT).equals("URL")) {
             userInfo = userInfoFromUrl;
@@ -100,6 +127,12 @@ public final class RegistryConfig {
 
     public boolean isInMemory() {
         return urls.get(0).getScheme().equals("mock");
+    }
+
+    /** The scope of a {@code mock://scope} URL: everything after the scheme, as Confluent's serdes read it. */
+    public String mockScope() {
+        String text = urls.get(0).toString();
+        return text.substring("mock://".length());
     }
 
     /** For logs: the URLs and which kind of credentials, never the credentials. */

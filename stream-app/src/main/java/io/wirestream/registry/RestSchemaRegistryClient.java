@@ -40,25 +40,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).get("id").asInt();
+        return required(call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)), "id").asInt();
     }
 
     @Override
     public Schema getById(int id) {
-        return new Schema.Parser().parse(call("GET", "/schemas/ids/" + id, null).get("schema").asText());
+        return new Schema.Parser().parse(required(call("GET", "/schemas/ids/" + id, null), "schema").asText());
     }
 
     @Override
     public RegisteredSchema lookup(String subject, Schema schema) {
         JsonNode found = call("POST", "/subjects/" + encode(subject), schemaBody(schema));
-        return new RegisteredSchema(found.get("id").asInt(), subject, found.path("version").asInt(), schema);
+        return new RegisteredSchema(required(found, "id").asInt(), subject, found.path("version").asInt(), schema);
     }
 
     @Override
     public RegisteredSchema latest(String subject) {
         JsonNode found = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
-        return new RegisteredSchema(found.get("id").asInt(), subject, found.path("version").asInt(),
-                new Schema.Parser().parse(found.get("schema").asText()));
+        return new RegisteredSchema(required(found, "id").asInt(), subject, found.path("version").asInt(),
+                new Schema.Parser().parse(required(found, "schema").asText()));
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status / 100 == 2) {
-                    return json.readTree(response.body());
+                    return answer(method, path, response.body());
                 }
                 SchemaRegistryException refusal = refusal(method, path, status, response.body());
                 if (status < 500 && status != 429) {
@@ -123,6 +123,24 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    /** A 2xx answer that is not JSON comes from something other than a registry (a proxy's page): not retried. */
+    private JsonNode answer(String method, String path, String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new SchemaRegistryException(200, 200, method + " " + path + " answered with something that is not "
+                    + "JSON; is " + RegistryConfig.URL + " the registry's API base (e.g. .../apis/ccompat/v7)?");
+        }
+    }
+
+    private static JsonNode required(JsonNode answer, String field) {
+        JsonNode value = answer.get(field);
+        if (value == null || value.isNull()) {
+            throw new SchemaRegistryException(200, 200, "the registry's answer has no '" + field + "': " + answer);
+        }
+        return value;
     }
 
     private HttpRequest request(String method, URI base, String path, String body) {

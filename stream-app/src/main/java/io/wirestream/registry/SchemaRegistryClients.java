@@ -11,7 +11,7 @@ public final class SchemaRegistryClients {
     public static SchemaRegistryClient create(Map<String, ?> configs) {
         RegistryConfig config = RegistryConfig.from(configs);
         if (config.isInMemory()) {
-            return InMemorySchemaRegistry.scope(config.urls().get(0).getHost());
+            return InMemorySchemaRegistry.scope(config.mockScope());
         }
         return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(config));
     }

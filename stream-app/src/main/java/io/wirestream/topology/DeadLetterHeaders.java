@@ -18,6 +18,8 @@ public final class DeadLetterHeaders {
     public static final String PARTITION = "__streams.errors.partition";
     public static final String OFFSET = "__streams.errors.offset";
     public static final String REASON = "wirestream.errors.reason";
+    /** Set when a dead letter's value had to be cut to fit the topic: the original length in bytes. */
+    public static final String ORIGINAL_LENGTH = "wirestream.errors.original.length";
 
     /** The "exception" of a parse failure: no exception is thrown, the parser's verdict is a value. */
     public static final String PARSE_FAILURE = "io.wirestream.dispatch.ParseResult$Failed";
@@ -44,6 +46,17 @@ public final class DeadLetterHeaders {
             put(headers, OFFSET, Long.toString(source.offset()));
         }
         put(headers, REASON, reason);
+    }
+
+    /** Removes every header this class or Kafka Streams' dead-letter queue sets. */
+    static void removeAll(Headers headers) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        headers.forEach(h -> {
+            if (h.key().startsWith("__streams.errors.") || h.key().startsWith("wirestream.errors.")) {
+                keys.add(h.key());
+            }
+        });
+        keys.forEach(headers::remove);
     }
 
     private static void put(Headers headers, String key, String value) {

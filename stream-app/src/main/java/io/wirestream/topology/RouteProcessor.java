@@ -77,13 +77,13 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
             // A bug must not stop the stream or lose the record: it is dead-lettered with the exception.
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             DeadLetterHeaders.addError(headers, e, source);
-            context.forward(record.withHeaders(headers), RoutingTopology.DEAD_LETTER_SINK);
+            context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
             return;
         }
         if (result instanceof ParseResult.Failed failed) {
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             DeadLetterHeaders.addParseFailure(headers, failed, source);
-            context.forward(record.withHeaders(headers), RoutingTopology.DEAD_LETTER_SINK);
+            context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
             return;
         }
         Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
@@ -92,7 +92,9 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
             return;
         }
         Instant published = dispatch.getPublishedAt();
-        long timestamp = published != null ? published.toEpochMilli() : record.timestamp();
+        // A record cannot carry a time before 1970: a dateline resolved that early keeps the input's time.
+        long timestamp = published != null && published.toEpochMilli() >= 0 ? published.toEpochMilli()
+                : Math.max(0, record.timestamp());
         if (!decision.isRouted()) {
             forward(record, dispatch, timestamp, RoutingTopology.UNROUTED_SINK);
             return;
@@ -129,8 +131,25 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     private void forward(Record<byte[], byte[]> input, Dispatch dispatch, long timestamp, String sink) {
-        context.forward(new Record<Object, Object>(dispatch.getStoryKey(), dispatch, timestamp,
-                new RecordHeaders(input.headers().toArray())), sink);
+        RecordHeaders headers = new RecordHeaders(input.headers().toArray());
+        // A dead letter fed back in (after a fix) must not carry its old verdict onto the routed copy.
+        DeadLetterHeaders.removeAll(headers);
+        context.forward(new Record<Object, Object>(dispatch.getStoryKey(), dispatch, timestamp, headers), sink);
+    }
+
+    /**
+     * The record as it can be dead-lettered: whole, unless its value is larger than the dead-letter topic takes,
+     * in which case the value is cut and a header keeps the original length (the broker would refuse it whole,
+     * and refuse it again on every restart).
+     */
+    private Record<byte[], byte[]> fitted(Record<byte[], byte[]> record) {
+        byte[] value = record.value();
+        if (value == null || value.length <= RoutingTopology.MAX_DEAD_LETTER_BYTES) {
+            return record;
+        }
+        record.headers().add(DeadLetterHeaders.ORIGINAL_LENGTH,
+                Integer.toString(value.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return record.withValue(java.util.Arrays.copyOf(value, RoutingTopology.MAX_DEAD_LETTER_BYTES));
     }
 
     private static RawDispatch raw(Record<byte[], byte[]> record, RecordMetadata source) {

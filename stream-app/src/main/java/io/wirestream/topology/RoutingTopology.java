@@ -34,6 +34,8 @@ public final class RoutingTopology {
     public static final String METRIC_SCOPE = "wirestream";
     public static final String DUPLICATE_OPERATION = "duplicate";
     public static final String DUPLICATE_TOTAL = DUPLICATE_OPERATION + "-total";
+    /** Largest dead-letter value kept whole: below the 8 MiB topics wirestream creates, with room for headers. */
+    public static final int MAX_DEAD_LETTER_BYTES = 8 * 1024 * 1024 - 64 * 1024;
     /** Content ids routed within the deduplication window, with the wall-clock time they were first seen. */
     public static final String SEEN_STORE = "seen-content-ids";
 

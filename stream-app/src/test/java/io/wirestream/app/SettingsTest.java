@@ -69,6 +69,25 @@ class SettingsTest {
     }
 
     @Test
+    void shouldTakeTheRegistryUrlFromTheFileAndCheckValuesBeforeAnythingStarts() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, "schema.registry.url=https://wire:p@ss@registry:8081/apis/ccompat/v7\n");
+        Settings settings = Settings.resolve(file, Map.of(), Map.of());
+        assertThat(settings.get(Settings.SCHEMA_REGISTRY_URL)).isNotNull();
+        assertThat(settings.registry()).containsKey(Settings.SCHEMA_REGISTRY_URL);
+        assertThat(settings.describe()).contains("schema.registry.url = https://[hidden]@registry:8081").doesNotContain("ss@");
+
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of(), Map.of(Settings.MAX_BYTES, "0")))
+                .hasMessageContaining("max.bytes must be from 1");
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of(), Map.of(Settings.PROCESSING_GUARANTEE, "exactly_once")))
+                .hasMessageContaining("exactly_once_v2 or at_least_once");
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of(), Map.of(Settings.SCHEMA_REGISTRY_URL, "localhost:8081")))
+                .hasMessageContaining("must start with http://");
+        assertThat(Settings.resolve(null, Map.of(), Map.of(Settings.SCHEMA_REGISTRY_URL,
+                "https://wire:s3cret pw#1@registry:8081")).describe()).doesNotContain("s3cret", "pw#1");
+    }
+
+    @Test
     void shouldNameEnvironmentVariablesAfterTheKeys() {
         assertThat(Settings.envName("embedded.kafka.port")).isEqualTo("WIRESTREAM_EMBEDDED_KAFKA_PORT");
         assertThat(Settings.envName("topic.dead-letter")).isEqualTo("WIRESTREAM_TOPIC_DEAD_LETTER");

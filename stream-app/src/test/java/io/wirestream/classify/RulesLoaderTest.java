@@ -142,6 +142,27 @@ class RulesLoaderTest {
     }
 
     @Test
+    void shouldRefuseYamlThatOnlyLooksValid() {
+        assertThat(problems("""
+                version: 1
+                subjects:
+                  - {id: a, topic: t, threshold: .nan, rules: [{id: r, weight: .inf, query: x}]}
+                """).problems()).extracting(RulesException.Problem::message).contains(
+                "threshold must be a number above 0", "weight must be a non-zero number");
+        assertThat(problems("""
+                subjects:
+                  - {id: a, topic: t, threshold: 1, rules: [{id: r, query: x, query: y}]}
+                """).problems()).singleElement().extracting(RulesException.Problem::message).asString()
+                .contains("duplicate key");
+        assertThat(problems("""
+                subjects:
+                  - {id: yes, topic: 0123, threshold: 1, rules: [{id: r, query: 2024-01-01}]}
+                """).problems()).extracting(RulesException.Problem::message).anyMatch(m -> m.contains("must be text"));
+        assertThat(problems("version: banana\nsubjects: []\n").problems()).extracting(RulesException.Problem::message)
+                .containsExactly("version must be 1 (the only format there is), was \"banana\"");
+    }
+
+    @Test
     void shouldKeepRulesInFileOrder() throws RulesException {
         RuleSet rules = RulesLoader.parse("""
                 subjects:

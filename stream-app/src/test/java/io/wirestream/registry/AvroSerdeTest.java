@@ -44,6 +44,13 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldTakeEverythingAfterMockSlashSlashAsTheScope() {
+        Map<String, String> config = Map.of(RegistryConfig.URL, "mock://my_scope");
+        assertThat(SchemaRegistryClients.create(config)).isSameAs(InMemorySchemaRegistry.scope("my_scope"));
+        InMemorySchemaRegistry.drop("my_scope");
+    }
+
+    @Test
     void shouldNameSubjectsByRecordWhenAsked() {
         serializer(Map.of(SubjectNameStrategy.VALUE_CONFIG, "io.confluent.kafka.serializers.subject.RecordNameStrategy"))
                 .serialize("alliance", dispatch());

@@ -184,6 +184,35 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void shouldKeepTheInputTimeWhenADatelineResolvesBefore1970() {
+        String story = "Old story\nSEOUL, Dec. 25 (Yonhap) -- Something happened long ago.\n(END)";
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(story), headers(), Instant.EPOCH));
+        TestRecord<String, Dispatch> routed = output("unrouted").readRecord();
+        assertThat(routed.getRecordTime()).isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void shouldCutADeadLetterTooLargeForItsTopicAndSaySo() {
+        byte[] huge = new byte[RoutingTopology.MAX_DEAD_LETTER_BYTES + 10];
+        rawFeed.pipeInput(new TestRecord<>(null, huge, headers(), Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        assertThat(dead.value()).hasSize(RoutingTopology.MAX_DEAD_LETTER_BYTES);
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_LENGTH)))
+                .isEqualTo(Integer.toString(huge.length));
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.REASON))).isEqualTo("TOO_LARGE");
+    }
+
+    @Test
+    void shouldNotCarryAnOldVerdictOntoARoutedCopy() {
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(DeadLetterHeaders.REASON, "NO_BODY",
+                "__streams.errors.message", "old", "trace-id", "t"), Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<String, Dispatch> routed = output("unrouted").readRecord();
+        assertThat(routed.headers().lastHeader(DeadLetterHeaders.REASON)).isNull();
+        assertThat(routed.headers().lastHeader("__streams.errors.message")).isNull();
+        assertThat(header(routed.headers().lastHeader("trace-id"))).isEqualTo("t");
+    }
+
+    @Test
     void shouldDescribeItselfLikeTheDesign() {
         String description = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
                 new RuleClassifier(RulesLoader.loadDefault()), dispatches).describe().toString();
