@@ -58,6 +58,36 @@ class DispatchInputsTest {
         assertThat(new String(records.get(1).bytes(), StandardCharsets.UTF_8)).isEqualTo("piped");
     }
 
+    @Test
+    void shouldReadGzippedFilesAndZipAndTarArchives() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "Headline A\nSEOUL -- Text.\n(END)");
+        Files.writeString(src.resolve("b.jsonl"), "{\"id\":\"b1\",\"text\":\"Headline B\"}\n{\"id\":\"b2\",\"text\":\"x\"}\n");
+        Files.writeString(src.resolve("notes.md"), "not a dispatch");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("c.txt.gz")))) {
+            gz.write("Headline C\nSEOUL -- Text.\n(END)".getBytes(StandardCharsets.UTF_8));
+        }
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("d.zip")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("inner/d.txt"));
+            zip.write("Headline D\nSEOUL -- Text.\n(END)".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("skip.md"));
+            zip.write("skip".getBytes(StandardCharsets.UTF_8));
+        }
+        Process tar = new ProcessBuilder("tar", "-czf", dir.resolve("e.tar.gz").toString(), "-C", src.toString(),
+                "a.txt", "b.jsonl", "notes.md").start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tar.waitFor() == 0, "skipped: no tar command to build an archive");
+
+        read(List.of(dir.resolve("c.txt.gz"), dir.resolve("d.zip"), dir.resolve("e.tar.gz")), 1024);
+
+        assertThat(records).extracting(InputRecord::origin).containsExactly(
+                dir.resolve("c.txt.gz").toString(), dir.resolve("d.zip") + "!inner/d.txt",
+                dir.resolve("e.tar.gz") + "!a.txt", dir.resolve("e.tar.gz") + "!b.jsonl:1",
+                dir.resolve("e.tar.gz") + "!b.jsonl:2");
+        assertThat(records).allSatisfy(r -> assertThat(r.readable()).isTrue());
+        assertThat(new String(records.get(0).bytes(), StandardCharsets.UTF_8)).startsWith("Headline C");
+        assertThat(records.get(3).id()).isEqualTo("b1");
+    }
+
     private void read(List<Path> paths, int maxBytes) {
         new DispatchInputs(null, maxBytes).read(paths, InputStream.nullInputStream(), false, records::add);
     }
