@@ -30,7 +30,8 @@ final class InputOptions {
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Files or directories to read; '-' (or no PATH) for stdin. A file holds one dispatch; "
                     + "a .jsonl file holds one per line (field 'text', or 'text_base64' for raw bytes; optional "
-                    + "'id' and 'received_at'); a directory is searched recursively for .txt and .jsonl files.")
+                    + "'id' and 'received_at'); either may be gzipped (.gz) or inside .zip, .tar.gz or .tgz "
+                    + "archives; a directory is searched recursively for all of these.")
     private List<Path> paths = List.of();
 
     @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "" + ParserConfig.DEFAULT_MAX_BYTES,
