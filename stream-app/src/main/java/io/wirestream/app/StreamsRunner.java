@@ -35,8 +35,14 @@ final class StreamsRunner implements AutoCloseable {
     }
 
     static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier) {
+        return start(settings, topics, classifier, Map.of());
+    }
+
+    /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
+    static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+            Map<Integer, Long> endOffsets) {
         AvroSerdes serdes = new AvroSerdes(settings.registry());
-        Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW),
+        Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW), endOffsets,
                 new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
                 classifier, serdes.valueSerde(Dispatch.class));
         LOG.info("topology:\n{}", topology.describe());

@@ -41,12 +41,15 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
 
     /** {@code deduplicationWindow} null: every dispatch is routed, repeats included. */
     RouteProcessor(DispatchParser parser, RuleClassifier classifier, Map<String, String> sinkBySubject,
-            Duration deduplicationWindow) {
+            Duration deduplicationWindow, Map<Integer, Long> endOffsets) {
         this.parser = parser;
         this.classifier = classifier;
         this.sinkBySubject = sinkBySubject;
         this.deduplicationWindow = deduplicationWindow;
+        this.endOffsets = endOffsets;
     }
+
+    private final Map<Integer, Long> endOffsets;
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
@@ -65,6 +68,9 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElse(null);
+        if (source != null && source.offset() >= endOffsets.getOrDefault(source.partition(), Long.MAX_VALUE)) {
+            return; // A bounded run stops at the end it saw when it started; newer records are the live pipeline's.
+        }
         ParseResult result;
         Classification decision = null;
         try {

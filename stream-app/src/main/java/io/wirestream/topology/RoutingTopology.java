@@ -53,6 +53,15 @@ public final class RoutingTopology {
      */
     public static Topology build(TopicConfig topics, Duration deduplicationWindow, DispatchParser parser,
             RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
+        return build(topics, deduplicationWindow, Map.of(), parser, classifier, dispatchSerde);
+    }
+
+    /**
+     * A bounded run (re-processing history): input records at or beyond {@code endOffsets} (by input partition)
+     * are left alone, for the live pipeline; partitions not named are unbounded.
+     */
+    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
+            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
         topics.validate(classifier.ruleSet());
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
         for (Subject subject : classifier.ruleSet().subjects()) {
@@ -61,8 +70,9 @@ public final class RoutingTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
+        Map<Integer, Long> bounds = Map.copyOf(endOffsets);
         topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
-                deduplicate ? deduplicationWindow : null), SOURCE);
+                deduplicate ? deduplicationWindow : null, bounds), SOURCE);
         if (deduplicate) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
