@@ -3,10 +3,12 @@ package io.wirestream.input;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads an input line by line as raw bytes, so that one undecodable or oversized line is reported on its own
- * instead of spoiling the whole file. Lines end at LF; a CR before it is dropped.
+ * instead of spoiling the whole file. Lines end at LF; a CR before it is dropped. Reads in blocks: a byte at a
+ * time through a stream costs more than parsing the line.
  */
 final class ByteLines {
 
@@ -16,8 +18,11 @@ final class ByteLines {
 
     private final InputStream in;
     private final int limit;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+    private final byte[] block = new byte[64 * 1024];
+    private int position;
+    private int filled;
     private boolean eof;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
 
     ByteLines(InputStream in, int limit) {
         this.in = in;
@@ -26,29 +31,54 @@ final class ByteLines {
 
     /** The next line, or null at the end of the input. */
     Line next() throws IOException {
-        if (eof) {
-            return null;
-        }
-        buffer.reset();
+        line.reset();
         boolean over = false;
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (buffer.size() < limit) {
-                buffer.write(b);
-            } else {
-                over = true;
+        boolean any = false;
+        while (true) {
+            if (position == filled) {
+                if (eof || !fill()) {
+                    if (!any) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            any = true;
+            int newline = indexOfNewline(position, filled);
+            int end = newline < 0 ? filled : newline;
+            int room = limit - line.size();
+            int take = Math.min(end - position, Math.max(room, 0));
+            line.write(block, position, take);
+            over |= take < end - position;
+            position = newline < 0 ? filled : newline + 1;
+            if (newline >= 0) {
+                break;
             }
         }
-        if (b < 0) {
-            eof = true;
-            if (buffer.size() == 0 && !over) {
-                return null;
-            }
-        }
-        byte[] bytes = buffer.toByteArray();
+        byte[] bytes = line.toByteArray();
         if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+            bytes = Arrays.copyOf(bytes, bytes.length - 1);
         }
         return new Line(bytes, over);
+    }
+
+    private int indexOfNewline(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (block[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(block, 0, block.length);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        position = 0;
+        filled = n;
+        return true;
     }
 }

@@ -46,8 +46,8 @@ final class Progress {
         double seconds = Math.max((now - started) / 1e9, 1e-3);
         double rate = done / seconds;
         String eta = rate > 0 && total > done ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "--:--";
-        String counts = String.format(Locale.ROOT, "%,d/%,d (%d%%) %,.0f/s ETA %s", done, total,
-                total == 0 ? 100 : done * 100 / total, rate, eta);
+        String counts = total == 0 ? String.format(Locale.ROOT, "%,d read, %,.0f/s", done, rate)
+                : String.format(Locale.ROOT, "%,d/%,d (%d%%) %,.0f/s ETA %s", done, total, done * 100 / total, rate, eta);
         if (terminal) {
             int width = 30;
             int filled = total == 0 ? width : (int) Math.min(width, done * width / total);

@@ -65,7 +65,8 @@ public final class Replayer {
 
     public Summary run(List<Path> paths, InputStream stdin, Map<String, Object> producerConfig, PrintWriter out,
             boolean terminal) {
-        long total = count(paths);
+        // The total is for the bar's percentage and time left; logs do without, and save reading twice.
+        long total = terminal ? count(paths) : 0;
         Progress progress = new Progress(out, terminal, total);
         Counter counter = new Counter();
         Map<String, Object> config = new HashMap<>(producerConfig);
