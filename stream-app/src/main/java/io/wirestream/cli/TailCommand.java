@@ -212,7 +212,8 @@ final class TailCommand implements Callable<Integer> {
         }
         String version = dispatch.getVersion() == 0 ? "" : dispatch.getVersion() == 1 ? "[LEAD] "
                 : "[" + ordinal(dispatch.getVersion()) + " LD] ";
-        String subjects = dispatch.getRouting() == null ? "" : "  (" + String.join(", ", dispatch.getRouting().getSubjects()) + ")";
+        String subjects = dispatch.getRouting() == null || dispatch.getRouting().getSubjects().isEmpty() ? ""
+                : "  (" + String.join(", ", dispatch.getRouting().getSubjects()) + ")";
         return time + "  " + (dispatch.getUrgent() ? "[URGENT] " : "") + version + dispatch.getHeadline() + subjects;
     }
 
