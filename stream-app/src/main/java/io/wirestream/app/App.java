@@ -48,6 +48,8 @@ public final class App {
             Settings effective = services.settings();
             LOG.info("settings:{}", effective.describe());
             topics.validate(rules);
+            // Fail at start, naming the registry, rather than at the first dispatch.
+            io.wirestream.registry.SchemaRegistryClients.create(effective.registry()).checkReachable();
             Topics.ensure(StreamsRunner.clientConfig(effective), topics.all(rules), effective.getInt(Settings.PARTITIONS));
             RuleClassifier classifier = new RuleClassifier(rules);
             try (StreamsRunner runner = StreamsRunner.start(effective, topics, classifier)) {

@@ -90,6 +90,25 @@ final class AnalyzedText {
         return postings.keySet();
     }
 
+    private String[] sortedTerms;
+
+    /** The distinct words starting with {@code prefix}, found by binary search in the words sorted once. */
+    java.util.List<String> termsStartingWith(String prefix) {
+        if (sortedTerms == null) {
+            sortedTerms = postings.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(sortedTerms);
+        }
+        int from = java.util.Arrays.binarySearch(sortedTerms, prefix);
+        if (from < 0) {
+            from = -from - 1;
+        }
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (int i = from; i < sortedTerms.length && sortedTerms[i].startsWith(prefix); i++) {
+            found.add(sortedTerms[i]);
+        }
+        return found;
+    }
+
     int position(int ordinal) {
         return positions[ordinal];
     }

@@ -72,10 +72,19 @@ final class QueryCompiler {
             return phrase(phrase);
         }
         if (query instanceof PrefixQuery prefix) {
-            if (prefix.getPrefix().text().isEmpty()) {
+            String text = prefix.getPrefix().text();
+            if (text.isEmpty()) {
                 throw new InvalidQueryException("a bare * matches everything; give a prefix");
             }
-            return new QueryNode.Prefix(field(prefix.getPrefix()), prefix.getPrefix().text());
+            for (int i = 0; i < text.length(); i++) {
+                if (!WireTerms.isTermChar(text.charAt(i))) {
+                    throw new InvalidQueryException("the prefix '" + text + "*' is not one word: punctuation splits "
+                            + "words here, so it could never match");
+                }
+            }
+            // Words are indexed with plurals folded, so the prefix is too: missiles* finds "missile".
+            char[] chars = text.toCharArray();
+            return new QueryNode.Prefix(field(prefix.getPrefix()), new String(chars, 0, WireTerms.normalize(chars, chars.length)));
         }
         if (query instanceof BooleanQuery bool) {
             return bool(bool);

@@ -55,10 +55,8 @@ sealed interface QueryNode {
         @Override
         public int count(AnalyzedText text, Spans spans) {
             int matches = 0;
-            for (String term : text.terms()) {
-                if (term.startsWith(prefix)) {
-                    matches += new Term(field, term).count(text, spans);
-                }
+            for (String term : text.termsStartingWith(prefix)) {
+                matches += new Term(field, term).count(text, spans);
             }
             return matches;
         }

@@ -53,6 +53,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public void checkReachable() {
+        delegate.checkReachable();
+    }
+
+    @Override
     public void setCompatibility(String subject, String level) {
         delegate.setCompatibility(subject, level);
     }

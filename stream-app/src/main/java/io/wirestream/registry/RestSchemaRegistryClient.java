@@ -78,6 +78,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public void checkReachable() {
+        call("GET", "/subjects", null);
+    }
+
+    @Override
     public void setCompatibility(String subject, String level) {
         ObjectNode body = json.createObjectNode().put("compatibility", level);
         call("PUT", subject == null ? "/config" : "/config/" + encode(subject), body.toString());

@@ -27,6 +27,10 @@ public interface SchemaRegistryClient {
      */
     CompatibilityResult testCompatibility(String subject, Schema schema);
 
+    /** Fails with a clear message when the registry does not answer (after the usual retries); for start-up. */
+    default void checkReachable() {
+    }
+
     /** Sets the compatibility level of a subject, or the registry's default when {@code subject} is null. */
     void setCompatibility(String subject, String level);
 

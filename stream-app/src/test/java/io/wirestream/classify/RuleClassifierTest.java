@@ -44,6 +44,16 @@ class RuleClassifierTest {
     }
 
     @Test
+    void shouldFoldPluralsInPrefixesAndRefusePrefixesThatAreNotOneWord() {
+        assertThat(score("missiles*", STORY)).isEqualTo(1);
+        assertThat(score("launches*", STORY)).isEqualTo(1);
+        RulesException refused = org.assertj.core.api.Assertions.catchThrowableOfType(RulesException.class,
+                () -> classifier("subjects:\n  - {id: s, topic: t, threshold: 1, rules: [{id: r, query: 'U.S.*'}]}\n"));
+        assertThat(refused.problems()).singleElement().extracting(RulesException.Problem::message).asString()
+                .contains("is not one word");
+    }
+
+    @Test
     void shouldMatchProximityWithinTheGivenSlopOnly() {
         // "staged combined air drills": two words between, so two moves; reversed, one more.
         assertThat(score("\"combined air drills\"", STORY)).isEqualTo(1);
