@@ -38,6 +38,25 @@ import picocli.CommandLine.Spec;
             "2:invalid command line"})
 public final class RunCommand implements Callable<Integer> {
 
+    /** The option of each setting; docs/configuration.md lists the same, and a test holds the two together. */
+    public static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
+            Map.entry(Settings.BOOTSTRAP_SERVERS, "--bootstrap-servers"),
+            Map.entry(Settings.SCHEMA_REGISTRY_URL, "--schema-registry-url"),
+            Map.entry(Settings.APPLICATION_ID, "--application-id"),
+            Map.entry(Settings.PROCESSING_GUARANTEE, "--processing-guarantee"),
+            Map.entry(Settings.RULES, "--rules"),
+            Map.entry(Settings.INPUT_TOPIC, "--input-topic"),
+            Map.entry(Settings.UNROUTED_TOPIC, "--unrouted-topic"),
+            Map.entry(Settings.DEAD_LETTER_TOPIC, "--dead-letter-topic"),
+            Map.entry(Settings.PARTITIONS, "--partitions"),
+            Map.entry(Settings.DATA_DIR, "--data-dir"),
+            Map.entry(Settings.BIND, "--bind"),
+            Map.entry(Settings.KAFKA_PORT, "--kafka-port"),
+            Map.entry(Settings.REGISTRY_PORT, "--registry-port"),
+            Map.entry(Settings.REGISTRY_HOME, "--registry-home"),
+            Map.entry(Settings.MAX_BYTES, "--max-bytes"),
+            Map.entry(Settings.DEDUP_WINDOW, "--dedup-window"));
+
     @Spec
     private CommandSpec spec;
 
