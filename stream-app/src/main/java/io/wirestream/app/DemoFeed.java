@@ -53,9 +53,10 @@ final class DemoFeed {
             new DispatchInputs(null, Integer.MAX_VALUE).readJsonLines("samples", in, samples::add);
         }
         Map<String, Map<String, Integer>> predicted = predicted(samples, topics, classifier);
+        List<String> outputs = topics.outputs(classifier.ruleSet());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientConfig)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics(topics, classifier)) {
+            for (String topic : outputs) {
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
@@ -67,10 +68,10 @@ final class DemoFeed {
             produce(clientConfig, topics.input(), samples);
             out.printf("fed %d sample dispatches to %s; waiting for their outcomes...%n", samples.size(), topics.input());
             out.flush();
-            Outcomes outcomes = await(consumer, topics(topics, classifier), samples.size(),
+            Outcomes outcomes = await(consumer, outputs, samples.size(),
                     () -> duplicates.getAsLong() - duplicatesBefore);
             Map<String, Integer> expected = new LinkedHashMap<>();
-            topics(topics, classifier).forEach(t -> expected.put(t, 0));
+            outputs.forEach(t -> expected.put(t, 0));
             outcomes.samples.forEach(id -> predicted.get(id).forEach((t, n) -> expected.merge(t, n, Integer::sum)));
             out.printf("%n%-16s %8s %8s%n", "topic", "records", "expected");
             outcomes.perTopic.forEach((topic, count) -> out.printf("%-16s %8d %8d%n", topic, count, expected.get(topic)));
@@ -87,14 +88,6 @@ final class DemoFeed {
     private static final class Outcomes {
         final Map<String, Integer> perTopic = new LinkedHashMap<>();
         final java.util.Set<String> samples = new java.util.HashSet<>();
-    }
-
-    private static List<String> topics(TopicConfig topics, RuleClassifier classifier) {
-        List<String> names = new ArrayList<>();
-        classifier.ruleSet().subjects().forEach(s -> names.add(s.topic()));
-        names.add(topics.unrouted());
-        names.add(topics.deadLetter());
-        return names;
     }
 
     /** What the rules say should happen to each sample: its records per output topic. */

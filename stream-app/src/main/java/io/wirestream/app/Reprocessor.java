@@ -61,8 +61,7 @@ public final class Reprocessor {
             start = offsetsAt(consumer, partitions, from, ends);
             end = to == null ? byPartition(ends) : offsetsAt(consumer, partitions, to, ends);
         }
-        List<String> outputs = new ArrayList<>(topics.all(prefixed));
-        outputs.remove(topics.input());
+        List<String> outputs = topics.outputs(prefixed);
         Topics.ensure(client, outputs, settings.getInt(Settings.PARTITIONS));
         String group = settings.get(Settings.APPLICATION_ID);
         startGroupAt(client, group, topics.input(), start);

@@ -133,23 +133,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The options given, read through the one map of settings to options, so the two cannot drift apart.
         Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, bootstrapServers);
-        cli.put(Settings.SCHEMA_REGISTRY_URL, registryUrl);
-        cli.put(Settings.APPLICATION_ID, applicationId);
-        cli.put(Settings.PROCESSING_GUARANTEE, processingGuarantee);
-        cli.put(Settings.RULES, rules == null ? null : rules.toString());
-        cli.put(Settings.INPUT_TOPIC, inputTopic);
-        cli.put(Settings.UNROUTED_TOPIC, unroutedTopic);
-        cli.put(Settings.DEAD_LETTER_TOPIC, deadLetterTopic);
-        cli.put(Settings.PARTITIONS, partitions == null ? null : partitions.toString());
-        cli.put(Settings.DATA_DIR, dataDir == null ? null : dataDir.toString());
-        cli.put(Settings.BIND, bind);
-        cli.put(Settings.KAFKA_PORT, kafkaPort == null ? null : kafkaPort.toString());
-        cli.put(Settings.REGISTRY_PORT, registryPort == null ? null : registryPort.toString());
-        cli.put(Settings.REGISTRY_HOME, registryHome == null ? null : registryHome.toString());
-        cli.put(Settings.MAX_BYTES, maxBytes == null ? null : maxBytes.toString());
-        cli.put(Settings.DEDUP_WINDOW, dedupWindow);
+        OPTION_OF_SETTING.forEach((setting, option) -> {
+            Object value = spec.findOption(option).getValue();
+            cli.put(setting, value == null ? null : value.toString());
+        });
         return App.run(config, System.getenv(), cli, demo || demoOnly, demoOnly,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -2,7 +2,9 @@ package io.wirestream.topology;
 
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +34,13 @@ public record TopicConfig(String input, String unrouted, String deadLetter) {
         topics.add(unrouted);
         topics.add(deadLetter);
         return topics;
+    }
+
+    /** The topics the topology writes: the subjects' (in rules order), unrouted, dead letters. */
+    public List<String> outputs(RuleSet rules) {
+        List<String> outputs = new ArrayList<>(all(rules));
+        outputs.remove(input);
+        return outputs;
     }
 
     /** Refuses a configuration that would read its own output or mix outcomes in one topic. */

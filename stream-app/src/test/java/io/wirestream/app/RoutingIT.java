@@ -270,7 +270,7 @@ class RoutingIT {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.copyOf(TOPICS.all(CLASSIFIER.ruleSet())).subList(1, TOPICS.all(CLASSIFIER.ruleSet()).size()));
+            consumer.subscribe(TOPICS.outputs(CLASSIFIER.ruleSet()));
             long received = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long quietUntil = Long.MAX_VALUE;
