@@ -7,6 +7,7 @@ import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
 import io.wirestream.classify.Subject;
+import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.input.InputRecord;
 import java.io.IOException;

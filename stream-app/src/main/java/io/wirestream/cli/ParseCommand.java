@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.input.InputRecord;
 import java.util.concurrent.Callable;

@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.schema.Dispatch;
 import java.io.IOException;

@@ -10,7 +10,12 @@ import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import io.wirestream.classify.AlertMatcher;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
@@ -35,14 +40,18 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     private final RuleClassifier classifier;
     private final Map<String, String> sinkBySubject;
     private final Duration deduplicationWindow;
+    private final AlertBook alerts;
+    private final RoutingListener listener;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, Long> seen;
     private Sensor duplicates;
 
     /** {@code deduplicationWindow} null: every dispatch is routed, repeats included. */
     RouteProcessor(DispatchParser parser, RuleClassifier classifier, Map<String, String> sinkBySubject,
-            Duration deduplicationWindow, Map<Integer, Long> endOffsets) {
+            Duration deduplicationWindow, Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener) {
         this.parser = parser;
+        this.alerts = alerts;
+        this.listener = listener;
         this.classifier = classifier;
         this.sinkBySubject = sinkBySubject;
         this.deduplicationWindow = deduplicationWindow;
@@ -84,29 +93,59 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             DeadLetterHeaders.addError(headers, e, source);
             context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
+            listener.outcome(RoutingListener.Outcome.DEAD_LETTER, DeadLetterHeaders.PROCESSING_ERROR, record.timestamp());
             return;
         }
         if (result instanceof ParseResult.Failed failed) {
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             DeadLetterHeaders.addParseFailure(headers, failed, source);
             context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
+            listener.outcome(RoutingListener.Outcome.DEAD_LETTER, failed.reason().name(), record.timestamp());
             return;
         }
         Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
         if (isDuplicate(dispatch.getContentId())) {
             duplicates.record();
+            listener.outcome(RoutingListener.Outcome.DUPLICATE, null, record.timestamp());
             return;
         }
         Instant published = dispatch.getPublishedAt();
         // A record cannot carry a time before 1970: a dateline resolved that early keeps the input's time.
         long timestamp = published != null && published.toEpochMilli() >= 0 ? published.toEpochMilli()
                 : Math.max(0, record.timestamp());
+        List<String> routed = new ArrayList<>();
         if (!decision.isRouted()) {
             forward(record, dispatch, timestamp, RoutingTopology.UNROUTED_SINK);
-            return;
+            listener.outcome(RoutingListener.Outcome.UNROUTED, null, record.timestamp());
         }
         for (Classification.SubjectScore subject : decision.routed()) {
             forward(record, dispatch, timestamp, sinkBySubject.get(subject.subject().id()));
+            listener.outcome(RoutingListener.Outcome.ROUTED, subject.subject().id(), record.timestamp());
+            routed.add(subject.subject().id());
+        }
+        if (alerts != null) {
+            alert(dispatch, routed, timestamp);
+        }
+    }
+
+    /** An {@code Alert} for each of the users' rules the dispatch matches, keyed by the rule's id. */
+    private void alert(Dispatch dispatch, List<String> routed, long timestamp) {
+        List<AlertMatcher.Match> matches;
+        try {
+            matches = alerts.matcher().match(dispatch, routed);
+        } catch (RuntimeException e) {
+            // The dispatch has its fate already; a bug in matching must not undo it or stop the stream.
+            org.slf4j.LoggerFactory.getLogger(RouteProcessor.class).error("alert matching failed for {}",
+                    dispatch.getContentId(), e);
+            return;
+        }
+        long now = context.currentSystemTimeMs();
+        for (AlertMatcher.Match match : matches) {
+            AlertRule rule = match.rule();
+            Alert alert = new Alert(rule.getId(), rule.getName(), rule.getQuery(), rule.getSubject(), match.terms(),
+                    Instant.ofEpochMilli(now), dispatch);
+            context.forward(new Record<Object, Object>(rule.getId(), alert, timestamp), RoutingTopology.ALERTS_SINK);
+            listener.alert(rule.getId());
         }
     }
 

@@ -5,10 +5,13 @@ import io.wirestream.classify.Subject;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.schema.Dispatch;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -21,7 +24,9 @@ import java.time.Duration;
  *   raw-feed ──▶ parse-classify-route ──▶ to-&lt;subject topic&gt;   (one per subject, from the rules file)
  *                 [seen-content-ids]
  *                                     ├─▶ to-unrouted
- *                                     └─▶ to-dead-letters      (original bytes, reason in headers)
+ *                                     ├─▶ to-dead-letters      (original bytes, reason in headers)
+ *                 [alert-rules-store] └─▶ to-alerts            (one Alert per matching alert rule)
+ *   alert-rules ──▶ update-alert-rules ──▶ [alert-rules-store]  (global: every instance has every rule)
  * </pre>
  */
 public final class RoutingTopology {
@@ -38,6 +43,11 @@ public final class RoutingTopology {
     public static final int MAX_DEAD_LETTER_BYTES = 8 * 1024 * 1024 - 64 * 1024;
     /** Content ids routed within the deduplication window, with the wall-clock time they were first seen. */
     public static final String SEEN_STORE = "seen-content-ids";
+    /** The global store of alert rules, by id (values as stored in the topic). */
+    public static final String ALERT_RULES_STORE = "alert-rules-store";
+    static final String ALERT_RULES_SOURCE = "read-alert-rules";
+    static final String ALERT_RULES_UPDATER = "update-alert-rules";
+    static final String ALERTS_SINK = "to-alerts";
 
     private RoutingTopology() {
     }
@@ -62,7 +72,23 @@ public final class RoutingTopology {
      */
     public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
             DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
+        return build(topics, deduplicationWindow, endOffsets, parser, classifier, dispatchSerde, null,
+                RoutingListener.NONE);
+    }
+
+    /** The whole topology: with {@code alerting} (null for none), and a listener told of every outcome. */
+    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
+            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde, Alerting alerting,
+            RoutingListener listener) {
         topics.validate(classifier.ruleSet());
+        if (alerting != null) {
+            Set<String> taken = topics.all(classifier.ruleSet());
+            for (String topic : List.of(alerting.rulesTopic(), alerting.alertsTopic())) {
+                if (taken.contains(topic) || alerting.rulesTopic().equals(alerting.alertsTopic())) {
+                    throw new IllegalArgumentException("topic '" + topic + "' is used twice: by alerts and before");
+                }
+            }
+        }
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
         for (Subject subject : classifier.ruleSet().subjects()) {
             sinkBySubject.put(subject.id(), "to-" + subject.topic());
@@ -71,8 +97,9 @@ public final class RoutingTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
         Map<Integer, Long> bounds = Map.copyOf(endOffsets);
+        AlertBook book = alerting == null ? null : alerting.book();
         topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
-                deduplicate ? deduplicationWindow : null, bounds), SOURCE);
+                deduplicate ? deduplicationWindow : null, bounds, book, listener), SOURCE);
         if (deduplicate) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
@@ -84,6 +111,15 @@ public final class RoutingTopology {
         topology.addSink(UNROUTED_SINK, topics.unrouted(), new StringSerializer(), dispatchSerde.serializer(), ROUTER);
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(),
                 ROUTER);
+        if (alerting != null) {
+            topology.addSink(ALERTS_SINK, alerting.alertsTopic(), new StringSerializer(),
+                    alerting.alertSerde().serializer(), ROUTER);
+            // The topic is the store's changelog: a global store restores from it, so no logging of its own.
+            topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
+                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,
+                    new StringDeserializer(), new ByteArrayDeserializer(), alerting.rulesTopic(), ALERT_RULES_UPDATER,
+                    () -> new AlertRulesProcessor(alerting.book(), alerting.ruleSerde().deserializer()));
+        }
         return topology;
     }
 }

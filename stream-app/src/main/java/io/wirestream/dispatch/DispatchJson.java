@@ -1,9 +1,10 @@
-package io.wirestream.cli;
+package io.wirestream.dispatch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.wirestream.dispatch.ParseResult;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.schema.Routing;
+import io.wirestream.schema.SubjectScore;
 import io.wirestream.schema.Source;
 import java.io.IOException;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.Instant;
  * Writes a {@link Dispatch} as plain JSON: the Avro field names, instants as ISO-8601 strings, dates as
  * {@code yyyy-MM-dd}. This is the shape the {@code parse} command prints.
  */
-final class DispatchJson {
+public final class DispatchJson {
 
     private DispatchJson() {
     }
@@ -21,7 +22,7 @@ final class DispatchJson {
      * Writes one parse result as an object: {@code id}, {@code origin}, {@code status} and either the dispatch
      * fields or {@code reason} and {@code message}.
      */
-    static void writeResult(JsonGenerator g, String id, String origin, ParseResult result) throws IOException {
+    public static void writeResult(JsonGenerator g, String id, String origin, ParseResult result) throws IOException {
         if (result instanceof ParseResult.Failed failed) {
             writeDeadLetter(g, id, origin, failed.reason().name(), failed.message());
             return;
@@ -35,7 +36,7 @@ final class DispatchJson {
     }
 
     /** Writes a dead letter: input that was read but is no dispatch, or input that could not be read. */
-    static void writeDeadLetter(JsonGenerator g, String id, String origin, String reason, String message)
+    public static void writeDeadLetter(JsonGenerator g, String id, String origin, String reason, String message)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("id", id);
@@ -47,7 +48,7 @@ final class DispatchJson {
     }
 
     /** Writes the fields of {@code d} into the object that {@code g} has open. */
-    static void writeFields(JsonGenerator g, Dispatch d) throws IOException {
+    public static void writeFields(JsonGenerator g, Dispatch d) throws IOException {
         g.writeStringField("contentId", d.getContentId());
         g.writeStringField("storyKey", d.getStoryKey());
         g.writeNumberField("version", d.getVersion());
@@ -67,6 +68,30 @@ final class DispatchJson {
         writeInstant(g, "receivedAt", d.getReceivedAt());
         writeInstant(g, "publishedAt", d.getPublishedAt());
         writeSource(g, d.getSource());
+    }
+
+    /** Writes the routing decision as {@code routing}: subjects, scores with rules and terms, rules digest. */
+    public static void writeRouting(JsonGenerator g, Routing routing) throws IOException {
+        if (routing == null) {
+            g.writeNullField("routing");
+            return;
+        }
+        g.writeObjectFieldStart("routing");
+        writeStrings(g, "subjects", routing.getSubjects());
+        g.writeArrayFieldStart("scores");
+        for (SubjectScore score : routing.getScores()) {
+            g.writeStartObject();
+            g.writeStringField("subject", score.getSubject());
+            g.writeNumberField("score", score.getScore());
+            g.writeNumberField("threshold", score.getThreshold());
+            g.writeBooleanField("routed", score.getRouted());
+            writeStrings(g, "rules", score.getRules());
+            writeStrings(g, "terms", score.getTerms());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("rulesDigest", routing.getRulesDigest());
+        g.writeEndObject();
     }
 
     private static void writeDateline(JsonGenerator g, Dateline dateline) throws IOException {
@@ -97,7 +122,7 @@ final class DispatchJson {
         g.writeEndObject();
     }
 
-    static void writeStrings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
+    public static void writeStrings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
         g.writeArrayFieldStart(name);
         for (String value : values) {
             g.writeString(value);
