@@ -4,6 +4,8 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
+import io.wirestream.dashboard.Metrics;
+import io.wirestream.topology.AlertBook;
 import io.wirestream.topology.TopicConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,21 +28,32 @@ public final class App {
     private App() {
     }
 
+    /** The settings and the rules, both checked. */
+    private record Configured(Settings settings, RuleSet rules) {
+
+        /** Null, after saying why on {@code err}, when either is unusable. */
+        static Configured load(Path configFile, Map<String, String> env, Map<String, String> cli, PrintWriter err) {
+            try {
+                Settings settings = Settings.resolve(configFile, env, cli);
+                return new Configured(settings, RulesLoader.loadOrDefault(settings.getPath(Settings.RULES)));
+            } catch (RulesException e) {
+                err.println("cannot start: the rules file is invalid\n" + e.getMessage());
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("cannot start: " + e.getMessage());
+            }
+            return null;
+        }
+    }
+
     /** Runs until stopped; returns the exit code. */
     public static int run(Path configFile, Map<String, String> env, Map<String, String> cli, boolean demo,
             boolean stopAfterDemo, PrintWriter out, PrintWriter err) {
-        Settings settings;
-        RuleSet rules;
-        try {
-            settings = Settings.resolve(configFile, env, cli);
-            rules = RulesLoader.loadOrDefault(settings.getPath(Settings.RULES));
-        } catch (RulesException e) {
-            err.println("cannot start: the rules file is invalid\n" + e.getMessage());
-            return 1;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("cannot start: " + e.getMessage());
+        Configured configured = Configured.load(configFile, env, cli, err);
+        if (configured == null) {
             return 1;
         }
+        Settings settings = configured.settings();
+        RuleSet rules = configured.rules();
         TopicConfig topics = new TopicConfig(settings.get(Settings.INPUT_TOPIC), settings.get(Settings.UNROUTED_TOPIC),
                 settings.get(Settings.DEAD_LETTER_TOPIC));
         CountDownLatch done = new CountDownLatch(1);
@@ -50,9 +63,15 @@ public final class App {
             topics.validate(rules);
             // Fail at start, naming the registry, rather than at the first dispatch.
             io.wirestream.registry.SchemaRegistryClients.create(effective.registry()).checkReachable();
-            Topics.ensure(StreamsRunner.clientConfig(effective), topics.all(rules), effective.getInt(Settings.PARTITIONS));
+            ensureTopics(effective, topics, rules);
             RuleClassifier classifier = new RuleClassifier(rules);
-            try (StreamsRunner runner = StreamsRunner.start(effective, topics, classifier)) {
+            AlertBook book = new AlertBook();
+            boolean dashboard = effective.getBoolean(Settings.DASHBOARD_ENABLED);
+            try (Metrics metrics = new Metrics();
+                    StreamsRunner runner = StreamsRunner.start(effective, topics, classifier, Map.of(), book, metrics,
+                            dashboard);
+                    DashboardWiring web = DashboardWiring.start(effective, rules, topics, bind(metrics, runner), metrics,
+                            book)) {
                 Thread hook = new Thread(() -> {
                     runner.close();
                     awaitQuietly(done);
@@ -69,6 +88,8 @@ public final class App {
                             services.embeddedKafka() ? " (embedded)" : "");
                     out.printf("  schema registry: %s%s%n", effective.get(Settings.SCHEMA_REGISTRY_URL),
                             services.embeddedRegistry() ? " (embedded)" : "");
+                    out.printf("  %s %s%s%n", web.dashboardOn() ? "dashboard:      " : "metrics, health:", web.url(),
+                            web.dashboardOn() ? "" : "metrics");
                     out.flush();
                     if (demo) {
                         boolean asExpected = DemoFeed.run(StreamsRunner.clientConfig(effective), topics, classifier,
@@ -100,6 +121,81 @@ public final class App {
         } finally {
             done.countDown();
         }
+    }
+
+    /**
+     * {@code wirestream dashboard}: the dashboard on its own, watching a pipeline that runs elsewhere. Its chart's
+     * counts come from a small Kafka Streams app of its own ({@code <application.id>-dashboard}) that counts the
+     * output topics. Runs until stopped; returns the exit code.
+     */
+    public static int dashboard(Path configFile, Map<String, String> env, Map<String, String> cli, PrintWriter out,
+            PrintWriter err) {
+        Configured configured = Configured.load(configFile, env, cli, err);
+        if (configured == null) {
+            return 1;
+        }
+        Settings settings = configured.settings();
+        RuleSet rules = configured.rules();
+        if (settings.get(Settings.BOOTSTRAP_SERVERS) == null || settings.get(Settings.SCHEMA_REGISTRY_URL) == null) {
+            err.println("cannot start: the dashboard watches a pipeline that runs elsewhere; give its "
+                    + "--bootstrap-servers and --schema-registry-url ('wirestream run' serves the dashboard itself)");
+            return 1;
+        }
+        if (!settings.getBoolean(Settings.DASHBOARD_ENABLED)) {
+            err.println("cannot start: --no-dashboard leaves the dashboard command nothing to do");
+            return 1;
+        }
+        TopicConfig topics = new TopicConfig(settings.get(Settings.INPUT_TOPIC), settings.get(Settings.UNROUTED_TOPIC),
+                settings.get(Settings.DEAD_LETTER_TOPIC));
+        LOG.info("settings:{}", settings.describe());
+        try {
+            topics.validate(rules);
+            io.wirestream.registry.SchemaRegistryClients.create(settings.registry()).checkReachable();
+            ensureTopics(settings, topics, rules);
+            java.util.Properties properties = StreamsRunner.properties(settings);
+            properties.put("application.id", settings.get(Settings.APPLICATION_ID) + "-dashboard");
+            properties.put("processing.guarantee", "at_least_once");
+            org.apache.kafka.streams.Topology counting = io.wirestream.topology.MinuteCounts.addTo(
+                    new org.apache.kafka.streams.Topology(), topics.outputs(rules));
+            try (Metrics metrics = new Metrics();
+                    StreamsRunner runner = StreamsRunner.start(counting, properties);
+                    DashboardWiring web = DashboardWiring.start(settings, rules, topics, bind(metrics, runner), metrics,
+                            null)) {
+                Thread hook = new Thread(runner::close, "wirestream-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                out.printf("wirestream dashboard: %s (watching %s at %s)%nCtrl-C to stop.%n", web.url(),
+                        settings.get(Settings.APPLICATION_ID), settings.get(Settings.BOOTSTRAP_SERVERS));
+                out.flush();
+                runner.awaitStop();
+                removeQuietly(hook);
+                if (runner.failure() != null) {
+                    err.println("wirestream dashboard stopped: " + StreamsRunner.rootMessage(runner.failure()));
+                    return 1;
+                }
+                return 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("wirestream dashboard stopped: " + StreamsRunner.rootMessage(e));
+            LOG.debug("stopped", e);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** The topics the pipeline reads and writes, alerts included; alert rules are kept compacted. */
+    static void ensureTopics(Settings settings, TopicConfig topics, RuleSet rules) throws InterruptedException {
+        java.util.List<String> names = new java.util.ArrayList<>(topics.all(rules));
+        names.add(settings.get(Settings.ALERTS_TOPIC));
+        names.add(settings.get(Settings.ALERT_RULES_TOPIC));
+        Topics.ensure(StreamsRunner.clientConfig(settings), names, java.util.Set.of(settings.get(Settings.ALERT_RULES_TOPIC)),
+                settings.getInt(Settings.PARTITIONS));
+    }
+
+    private static org.apache.kafka.streams.KafkaStreams bind(Metrics metrics, StreamsRunner runner) {
+        metrics.bind(runner.streams());
+        return runner.streams();
     }
 
     private static String describe(StreamsRunner runner) {

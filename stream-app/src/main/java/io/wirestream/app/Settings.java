@@ -37,6 +37,12 @@ public final class Settings {
     public static final String REGISTRY_HOME = "embedded.registry.home";
     public static final String MAX_BYTES = "max.bytes";
     public static final String DEDUP_WINDOW = "dedup.window";
+    public static final String ALERT_RULES_TOPIC = "topic.alert-rules";
+    public static final String ALERTS_TOPIC = "topic.alerts";
+    public static final String DASHBOARD_ENABLED = "dashboard.enabled";
+    public static final String DASHBOARD_BIND = "dashboard.bind";
+    public static final String DASHBOARD_PORT = "dashboard.port";
+    public static final String DASHBOARD_TOKEN = "dashboard.token";
 
     /** Every setting with its default; null where the default is "none" (embedded, bundled). */
     public static final Map<String, String> DEFAULTS;
@@ -59,6 +65,12 @@ public final class Settings {
         defaults.put(REGISTRY_HOME, null);
         defaults.put(MAX_BYTES, "1048576");
         defaults.put(DEDUP_WINDOW, "30d");
+        defaults.put(ALERT_RULES_TOPIC, "alert-rules");
+        defaults.put(ALERTS_TOPIC, "alerts");
+        defaults.put(DASHBOARD_ENABLED, "true");
+        defaults.put(DASHBOARD_BIND, "127.0.0.1");
+        defaults.put(DASHBOARD_PORT, "8080");
+        defaults.put(DASHBOARD_TOKEN, null);
         DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 
@@ -136,6 +148,11 @@ public final class Settings {
         getInt(KAFKA_PORT);
         getInt(REGISTRY_PORT);
         getDuration(DEDUP_WINDOW);
+        getBoolean(DASHBOARD_ENABLED);
+        int port = getInt(DASHBOARD_PORT);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(DASHBOARD_PORT + " must be from 0 to 65535, was " + port);
+        }
         String guarantee = get(PROCESSING_GUARANTEE);
         if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
             throw new IllegalArgumentException(PROCESSING_GUARANTEE + " must be exactly_once_v2 or at_least_once, was '"
@@ -170,6 +187,15 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + values.get(key) + "'");
         }
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    public boolean getBoolean(String key) {
+        String value = values.get(key);
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
     }
 
     /** A duration as {@code 30d}, {@code 12h}, {@code 15m}, {@code 90s}, ISO-8601 ({@code P30D}) or {@code 0}. */
@@ -226,7 +252,7 @@ public final class Settings {
     /** For the start-up log: every value, secrets masked. */
     public String describe() {
         Map<String, String> shown = new TreeMap<>();
-        values.forEach((k, v) -> shown.put(k, v == null ? "(none)" : v));
+        values.forEach((k, v) -> shown.put(k, v == null ? "(none)" : mask(k, v)));
         kafka.forEach((k, v) -> shown.put("kafka." + k, mask(k, v)));
         registry.forEach((k, v) -> shown.put(k, mask(k, v)));
         StringBuilder out = new StringBuilder();

@@ -4,7 +4,13 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParserConfig;
 import io.wirestream.registry.AvroSerdes;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.Alerting;
+import io.wirestream.topology.MinuteCounts;
+import io.wirestream.topology.RoutingListener;
 import io.wirestream.topology.RoutingTopology;
 import io.wirestream.topology.TopicConfig;
 import java.time.Duration;
@@ -41,12 +47,33 @@ final class StreamsRunner implements AutoCloseable {
     /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
     static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
             Map<Integer, Long> endOffsets) {
+        return start(settings, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
+    }
+
+    /**
+     * The whole pipeline: with {@code alerts} (null for none), users' alert rules from the alert-rules topic are
+     * kept there and matched; {@code listener} hears every outcome; with {@code countOutputs}, the dashboard's
+     * per-minute counts of every output topic are kept (see {@link MinuteCounts}).
+     */
+    static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+            Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener, boolean countOutputs) {
         AvroSerdes serdes = new AvroSerdes(settings.registry());
+        Alerting alerting = alerts == null ? null : new Alerting(settings.get(Settings.ALERT_RULES_TOPIC),
+                settings.get(Settings.ALERTS_TOPIC), alerts, serdes.valueSerde(AlertRule.class),
+                serdes.valueSerde(Alert.class));
         Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW), endOffsets,
                 new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
-                classifier, serdes.valueSerde(Dispatch.class));
+                classifier, serdes.valueSerde(Dispatch.class), alerting, listener);
+        if (countOutputs) {
+            MinuteCounts.addTo(topology, topics.outputs(classifier.ruleSet()));
+        }
+        return start(topology, properties(settings));
+    }
+
+    /** Starts any topology, logging its description. */
+    static StreamsRunner start(Topology topology, Properties properties) {
         LOG.info("topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, properties(settings));
+        KafkaStreams streams = new KafkaStreams(topology, properties);
         StreamsRunner runner = new StreamsRunner(streams);
         streams.setUncaughtExceptionHandler(runner::onError);
         streams.setStateListener((now, before) -> {
@@ -122,6 +149,10 @@ final class StreamsRunner implements AutoCloseable {
             }
         }
         return (long) total;
+    }
+
+    KafkaStreams streams() {
+        return streams;
     }
 
     Throwable failure() {

@@ -30,6 +30,12 @@ final class Topics {
 
     static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
             throws InterruptedException {
+        ensure(adminConfig, names, Set.of(), partitions);
+    }
+
+    /** As above; the topics in {@code compacted} keep the latest record per key instead (e.g. alert rules). */
+    static void ensure(Map<String, Object> adminConfig, Collection<String> names, Set<String> compacted,
+            int partitions) throws InterruptedException {
         try (Admin admin = Admin.create(adminConfig)) {
             try {
                 admin.describeCluster().clusterId().get(REACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
@@ -42,9 +48,9 @@ final class Topics {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) -1)
-                            .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
-                                    "retention.ms", "-1")));
+                    missing.add(new NewTopic(name, partitions, (short) -1).configs(compacted.contains(name)
+                            ? Map.of("cleanup.policy", "compact")
+                            : Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
                 }
             }
             if (!missing.isEmpty()) {
