@@ -78,6 +78,11 @@ final class AlertRulesProcessor implements Processor<String, byte[], Void, Void>
                 LOG.warn("alert rule {} ignored: its id is {}", key, rule == null ? null : rule.getId());
                 return null;
             }
+            String problem = io.wirestream.classify.AlertMatcher.check(rule.getQuery()).orElse(null);
+            if (problem != null) {
+                LOG.warn("alert rule {} ignored: {}", key, problem);
+                return null;
+            }
             return rule;
         } catch (RuntimeException e) {
             LOG.warn("alert rule {} ignored: cannot read it ({})", key, e.getMessage());

@@ -1,0 +1,176 @@
+package io.wirestream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.classify.RuleClassifier;
+import io.wirestream.classify.RulesLoader;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.registry.InMemorySchemaRegistry;
+import io.wirestream.registry.RegistryConfig;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
+import io.wirestream.schema.Dispatch;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Users' alert rules, the metrics listener and the per-minute counts, on the test driver. */
+class AlertsAndCountsTest {
+
+    private static final String SCOPE = "alerts-test";
+    private static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
+    private static final String HUMPHREYS = """
+            USFK marks 10 years at Camp Humphreys
+            PYEONGTAEK, Nov. 27 (Yonhap) -- U.S. Forces Korea marked ten years at Camp Humphreys on Friday, with the alliance chiefs of both countries attending.
+            (END)
+            """;
+    private static final String MISSILE = """
+            N. Korea fires ballistic missile into East Sea
+            SEOUL, Nov. 27 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on Friday, the Joint Chiefs of Staff said.
+            (END)
+            """;
+    private static final String KPOP = """
+            K-pop group tops Billboard chart
+            SEOUL, Nov. 27 (Yonhap) -- A K-pop group topped the Billboard 200 chart for the first time, its agency said.
+            (END)
+            """;
+
+    private final AlertBook book = new AlertBook();
+    private final List<String> heard = new ArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> rawFeed;
+    private TestInputTopic<String, AlertRule> rules;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void startDriver() {
+        AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
+        Serde<Dispatch> dispatches = serdes.valueSerde(Dispatch.class);
+        Serde<AlertRule> ruleSerde = serdes.valueSerde(AlertRule.class);
+        Serde<Alert> alertSerde = serdes.valueSerde(Alert.class);
+        RuleClassifier classifier = new RuleClassifier(RulesLoader.loadDefault());
+        RoutingListener listener = new RoutingListener() {
+            @Override
+            public void outcome(Outcome outcome, String detail, long inputTimestamp) {
+                heard.add(outcome + (detail == null ? "" : ":" + detail));
+            }
+
+            @Override
+            public void alert(String ruleId) {
+                heard.add("ALERT:" + ruleId);
+            }
+        };
+        Topology topology = RoutingTopology.build(TopicConfig.DEFAULTS, Duration.ofDays(1), Map.of(),
+                new DispatchParser(), classifier, dispatches,
+                new Alerting("alert-rules", "alerts", book, ruleSerde, alertSerde), listener);
+        MinuteCounts.addTo(topology, TopicConfig.DEFAULTS.outputs(classifier.ruleSet()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(topology, props, START);
+        rawFeed = driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer());
+        rules = driver.createInputTopic("alert-rules", new StringSerializer(), ruleSerde.serializer());
+        alerts = driver.createOutputTopic("alerts", new StringDeserializer(), alertSerde.deserializer());
+    }
+
+    @AfterEach
+    void stopDriver() {
+        driver.close();
+        InMemorySchemaRegistry.drop(SCOPE);
+    }
+
+    @Test
+    void shouldRaiseAnAlertForAMatchingDispatchOnceTheRuleIsStoredAndStopOnceDeleted() {
+        send(HUMPHREYS);
+        assertThat(alerts.isEmpty()).as("no rule yet").isTrue();
+
+        rules.pipeInput("humphreys-1", rule("humphreys-1", "Camp Humphreys", "\"Camp Humphreys\"", null));
+        assertThat(book.isInEffect("humphreys-1", rule("humphreys-1", "Camp Humphreys", "\"Camp Humphreys\"", null)))
+                .isTrue();
+        send(HUMPHREYS.replace("ten years", "a decade"));
+        var alert = alerts.readRecord();
+        assertThat(alert.key()).isEqualTo("humphreys-1");
+        assertThat(alert.value().getRuleName()).isEqualTo("Camp Humphreys");
+        assertThat(alert.value().getTerms()).containsExactly("Camp Humphreys");
+        assertThat(alert.value().getDispatch().getHeadline()).isEqualTo("USFK marks 10 years at Camp Humphreys");
+        assertThat(alert.value().getDispatch().getRouting()).isNotNull();
+        send(MISSILE);
+        assertThat(alerts.isEmpty()).as("no alert for a dispatch the query does not match").isTrue();
+
+        rules.pipeInput("humphreys-1", (AlertRule) null);
+        send(HUMPHREYS.replace("ten years", "ten full years"));
+        assertThat(alerts.isEmpty()).as("deleted rules do not fire").isTrue();
+        assertThat(heard).contains("ALERT:humphreys-1").containsOnlyOnce("ALERT:humphreys-1");
+    }
+
+    @Test
+    void shouldFireARuleWithASubjectOnlyForDispatchesRoutedToIt() {
+        rules.pipeInput("friday-nk", rule("friday-nk", "Friday NK", "Friday", "north-korea"));
+        send(KPOP.replace("for the first time", "on Friday"));
+        send(MISSILE);
+        List<String> headlines = alerts.readValuesToList().stream().map(a -> a.getDispatch().getHeadline()).toList();
+        assertThat(headlines).containsExactly("N. Korea fires ballistic missile into East Sea");
+    }
+
+    @Test
+    void shouldSkipAnUnreadableOrInvalidRuleAndKeepTheOthers() {
+        driver.createInputTopic("alert-rules", new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("garbage", "not avro".getBytes(StandardCharsets.UTF_8));
+        rules.pipeInput("broken", rule("broken", "Broken", "\"Camp Humphreys", null));
+        rules.pipeInput("usfk", rule("usfk", "USFK", "USFK", null));
+        send(HUMPHREYS);
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("usfk");
+        assertThat(book.matcher().size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTellTheListenerEveryOutcome() {
+        send(MISSILE);
+        send(KPOP);
+        send(KPOP);
+        driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer())
+                .pipeInput(new byte[] {'H', 'i', '\n', (byte) 0x92});
+        assertThat(heard).containsExactly("ROUTED:north-korea", "UNROUTED", "DUPLICATE", "DEAD_LETTER:INVALID_UTF8");
+    }
+
+    @Test
+    void shouldCountEachOutputTopicPerWallClockMinute() {
+        send(MISSILE);
+        send(KPOP);
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        send(MISSILE.replace("Friday", "Saturday"));
+        send(MISSILE.replace("Friday", "Sunday"));
+        ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(MinuteCounts.STORE);
+        Map<String, Map<Instant, Long>> counts = MinuteCounts.query(store, START, START.plus(Duration.ofMinutes(5)));
+        assertThat(counts.get("north-korea")).containsExactly(Map.entry(START, 1L),
+                Map.entry(START.plus(Duration.ofMinutes(1)), 2L));
+        assertThat(counts.get("unrouted")).containsExactly(Map.entry(START, 1L));
+        assertThat(counts).doesNotContainKey("alliance");
+    }
+
+    private void send(String text) {
+        rawFeed.pipeInput(null, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AlertRule rule(String id, String name, String query, String subject) {
+        return new AlertRule(id, name, query, subject, Instant.parse("2026-11-27T08:00:00Z"));
+    }
+}
