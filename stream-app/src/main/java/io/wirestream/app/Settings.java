@@ -16,8 +16,9 @@ import java.util.TreeMap;
 /**
  * The settings of {@code wirestream run}, resolved in layers: defaults, then a properties file, then environment
  * variables ({@code WIRESTREAM_} and the key in upper case with {@code .}/{@code -} as {@code _}), then command-line
- * options. Keys under {@code kafka.} in the file pass through to the Kafka clients (SASL, SSL, anything), and the
- * Confluent registry keys ({@code schema.registry.*}, {@code basic.auth.*}, {@code bearer.auth.*}) to the serde.
+ * options. Keys under {@code kafka.} pass through to the Kafka clients (SASL, SSL, Kafka Streams settings, anything),
+ * and the Confluent registry keys ({@code schema.registry.*}, {@code basic.auth.*}, {@code bearer.auth.*}) to the
+ * serde; both from the file or from the environment ({@code WIRESTREAM_KAFKA_SASL_JAAS_CONFIG}).
  */
 public final class Settings {
 
@@ -74,6 +75,8 @@ public final class Settings {
         DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 
+    private static final String ENV_PREFIX = "WIRESTREAM_";
+    private static final String KAFKA_PREFIX = "kafka.";
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "user.info", "jaas", "key");
 
     private final Map<String, String> values;
@@ -100,8 +103,8 @@ public final class Settings {
                 String value = properties.getProperty(key).strip();
                 if (values.containsKey(key)) {
                     values.put(key, value);
-                } else if (key.startsWith("kafka.")) {
-                    kafka.put(key.substring("kafka.".length()), value);
+                } else if (key.startsWith(KAFKA_PREFIX)) {
+                    kafka.put(key.substring(KAFKA_PREFIX.length()), value);
                 } else if (isRegistryKey(key)) {
                     registry.put(key, value);
                 } else {
@@ -124,18 +127,41 @@ public final class Settings {
         if (values.get(SCHEMA_REGISTRY_URL) != null) {
             registry.put(SCHEMA_REGISTRY_URL, values.get(SCHEMA_REGISTRY_URL));
         }
-        for (String name : env.keySet()) {
-            if (name.startsWith("WIRESTREAM_") && !name.equals("WIRESTREAM_LOG_LEVEL")
-                    && DEFAULTS.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
-                // Warned, not refused: other tools share the prefix. A typo still shows up here.
-                org.slf4j.LoggerFactory.getLogger(Settings.class).warn("ignoring environment variable {}: not a "
-                        + "wirestream setting (known: {})", name, String.join(", ", DEFAULTS.keySet().stream()
-                        .map(Settings::envName).toList()));
-            }
-        }
+        passThrough(env, kafka, registry);
         Settings settings = new Settings(values, kafka, registry);
         settings.validate();
         return settings;
+    }
+
+    /**
+     * The environment's counterparts of the file's pass-through keys, for containers where secrets come as
+     * variables: {@code WIRESTREAM_KAFKA_SASL_JAAS_CONFIG} is {@code kafka.sasl.jaas.config},
+     * {@code WIRESTREAM_BASIC_AUTH_USER_INFO} is {@code basic.auth.user.info}: the key in upper case with
+     * {@code _} for {@code .}, as for the settings. They override the file, as every variable does.
+     */
+    private static void passThrough(Map<String, String> env, Map<String, String> kafka, Map<String, String> registry) {
+        Set<String> settingVariables = new java.util.HashSet<>();
+        DEFAULTS.keySet().forEach(k -> settingVariables.add(envName(k)));
+        for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
+            String name = variable.getKey();
+            if (!name.startsWith(ENV_PREFIX) || name.equals("WIRESTREAM_LOG_LEVEL") || settingVariables.contains(name)
+                    || variable.getValue() == null || variable.getValue().isBlank()) {
+                continue;
+            }
+            String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            String value = variable.getValue().strip();
+            if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
+                kafka.put(key.substring(KAFKA_PREFIX.length()), value);
+            } else if (isRegistryKey(key)) {
+                registry.put(key, value);
+            } else {
+                // Warned, not refused: other tools share the prefix. A typo still shows up here.
+                org.slf4j.LoggerFactory.getLogger(Settings.class).warn("ignoring environment variable {}: not a "
+                        + "wirestream setting (known: {}, and WIRESTREAM_KAFKA_* or schema registry keys such as "
+                        + "WIRESTREAM_BASIC_AUTH_USER_INFO)", name, String.join(", ", settingVariables.stream().sorted()
+                        .toList()));
+            }
+        }
     }
 
     /** Checks every value before anything starts, so that a typo fails in a second, not after a broker start. */
@@ -168,7 +194,7 @@ public final class Settings {
 
     /** {@code embedded.kafka.port} → {@code WIRESTREAM_EMBEDDED_KAFKA_PORT}. */
     public static String envName(String key) {
-        return "WIRESTREAM_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private static boolean isRegistryKey(String key) {
@@ -253,11 +279,17 @@ public final class Settings {
     public String describe() {
         Map<String, String> shown = new TreeMap<>();
         values.forEach((k, v) -> shown.put(k, v == null ? "(none)" : mask(k, v)));
-        kafka.forEach((k, v) -> shown.put("kafka." + k, mask(k, v)));
+        kafka.forEach((k, v) -> shown.put(KAFKA_PREFIX + k, mask(k, v)));
         registry.forEach((k, v) -> shown.put(k, mask(k, v)));
         StringBuilder out = new StringBuilder();
         shown.forEach((k, v) -> out.append("\n  ").append(k).append(" = ").append(v));
         return out.toString();
+    }
+
+    /** The same as {@link #describe()}: whatever logs a {@code Settings} shows no secret. */
+    @Override
+    public String toString() {
+        return "settings:" + describe();
     }
 
     static String mask(String key, String value) {

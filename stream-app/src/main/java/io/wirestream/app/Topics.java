@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,13 @@ final class Topics {
                 throw new IllegalStateException("Kafka at " + adminConfig.get("bootstrap.servers") + " did not answer within "
                         + REACH_TIMEOUT.toSeconds() + " s: is it running, and are bootstrap.servers and the security "
                         + "settings (kafka.*) right?");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthenticationException) {
+                    throw new IllegalStateException("Kafka at " + adminConfig.get("bootstrap.servers") + " refused to "
+                            + "authenticate wirestream: " + e.getCause().getMessage() + " (check kafka.security.protocol, "
+                            + "kafka.sasl.mechanism, kafka.sasl.jaas.config and the trust store)", e.getCause());
+                }
+                throw e;
             }
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();

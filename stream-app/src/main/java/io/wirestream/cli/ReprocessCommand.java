@@ -81,7 +81,7 @@ final class ReprocessCommand implements Callable<Integer> {
         cli.put(Settings.INPUT_TOPIC, inputTopic);
         cli.put(Settings.DATA_DIR, dataDir.toString());
         try {
-            Settings settings = Settings.resolve(null, Map.of(), cli);
+            Settings settings = Settings.resolve(null, System.getenv(), cli);
             Reprocessor.Summary summary = Reprocessor.run(settings, ruleSet, prefix, from, to,
                     spec.commandLine().getOut());
             spec.commandLine().getOut().printf("done: %,d records re-routed into %s%n", summary.records(),

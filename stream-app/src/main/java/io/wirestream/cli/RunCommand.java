@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "Settings are layered: defaults, then --config FILE (Java properties; kafka.* keys pass through to the Kafka "
                     + "clients, e.g. kafka.security.protocol=SASL_SSL; schema.registry.*, basic.auth.* and bearer.auth.* "
                     + "keys to the schema registry client), then WIRESTREAM_* environment variables (e.g. "
-                    + "WIRESTREAM_BOOTSTRAP_SERVERS), then these options."},
+                    + "WIRESTREAM_BOOTSTRAP_SERVERS; the pass-through keys too, e.g. WIRESTREAM_KAFKA_SASL_JAAS_CONFIG, "
+                    + "WIRESTREAM_BASIC_AUTH_USER_INFO), then these options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:--demo-only finished with every sample accounted for as expected",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -34,6 +35,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on {@code host:port} (its controller on {@code controllerPort}), data in {@code dataDir}. */
     public static EmbeddedKafka start(Path dataDir, String host, int port, int controllerPort) throws IOException {
+        return start(dataDir, host, port, controllerPort, Map.of());
+    }
+
+    /**
+     * The same, with broker settings that replace or add to the defaults: e.g. further {@code listeners} (a
+     * SASL_SSL one for tests of secured clients) with their {@code listener.name.*} settings. The PLAINTEXT
+     * listener on {@code port} stays the inter-broker one.
+     */
+    public static EmbeddedKafka start(Path dataDir, String host, int port, int controllerPort,
+            Map<String, String> overrides) throws IOException {
         // A broker that cannot bind halts the whole JVM; refuse first, with a message that says what to change.
         Ports.requireFree(host, port, "the embedded Kafka broker (--kafka-port)");
         Ports.requireFree(host, controllerPort, "the embedded Kafka controller (--kafka-port + 1)");
@@ -55,6 +66,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(overrides);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             Files.createDirectories(logDir);

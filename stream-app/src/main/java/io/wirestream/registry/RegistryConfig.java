@@ -1,6 +1,12 @@
 package io.wirestream.registry;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,14 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Schema registry settings under Confluent's names, so that users can paste the settings they already have:
  * {@code schema.registry.url} (several, comma-separated, are tried in turn), {@code basic.auth.credentials.source}
  * ({@code USER_INFO} or {@code URL}), {@code basic.auth.user.info}, {@code bearer.auth.credentials.source}
- * ({@code STATIC_TOKEN}), {@code bearer.auth.token}. TLS uses the JVM's trust store settings
- * ({@code javax.net.ssl.trustStore}). Plus wirestream's own {@code schema.registry.retry.timeout.ms}: how long
- * a call keeps retrying an unreachable or failing registry before giving up (default 30 s).
+ * ({@code STATIC_TOKEN}), {@code bearer.auth.token}, and for TLS {@code schema.registry.ssl.truststore.location},
+ * {@code .password} and {@code .type} (else the JVM's trust store, {@code javax.net.ssl.trustStore}). Plus
+ * wirestream's own {@code schema.registry.retry.timeout.ms}: how long a call keeps retrying an unreachable or failing
+ * registry before giving up (default 30 s).
  */
 public final class RegistryConfig {
 
@@ -24,17 +33,22 @@ public final class RegistryConfig {
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
     public static final String BEARER_AUTH_SOURCE = "bearer.auth.credentials.source";
     public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
     public static final String RETRY_TIMEOUT_MS = "schema.registry.retry.timeout.ms";
     public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<URI> urls;
     private final String authorization;
     private final Duration retryTimeout;
+    private final SSLContext sslContext;
 
-    private RegistryConfig(List<URI> urls, String authorization, Duration retryTimeout) {
+    private RegistryConfig(List<URI> urls, String authorization, Duration retryTimeout, SSLContext sslContext) {
         this.urls = List.copyOf(urls);
         this.authorization = authorization;
         this.retryTimeout = retryTimeout;
+        this.sslContext = sslContext;
     }
 
     public static RegistryConfig from(Map<String, ?> configs) {
@@ -77,7 +91,29 @@ public final class RegistryConfig {
                 throw new IllegalArgumentException(RETRY_TIMEOUT_MS + " must be milliseconds, was '" + retryMs + "'");
             }
         }
-        return new RegistryConfig(urls, authorization(configs, userInfoFromUrl), retry);
+        return new RegistryConfig(urls, authorization(configs, userInfoFromUrl), retry, sslContext(configs));
+    }
+
+    /** Read at start, so that a wrong path or password fails before anything runs; null: the JVM's trust store. */
+    private static SSLContext sslContext(Map<String, ?> configs) {
+        String location = string(configs, TRUSTSTORE_LOCATION);
+        if (location == null) {
+            return null;
+        }
+        String password = string(configs, TRUSTSTORE_PASSWORD);
+        String type = string(configs, TRUSTSTORE_TYPE);
+        try (InputStream in = Files.newInputStream(Path.of(location))) {
+            KeyStore trusted = KeyStore.getInstance(type == null ? KeyStore.getDefaultType() : type);
+            trusted.load(in, password == null ? null : password.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the trust store " + TRUSTSTORE_LOCATION + "=" + location
+                    + " (" + TRUSTSTORE_TYPE + " " + (type == null ? KeyStore.getDefaultType() : type) + "): " + e, e);
+        }
     }
 
     private static String authorization(Map<String, ?> configs, String userInfoFromUrl) {
@@ -119,6 +155,11 @@ public final class RegistryConfig {
     /** The Authorization header value, or null. Never logged. */
     String authorization() {
         return authorization;
+    }
+
+    /** The TLS context for {@code https} URLs, or null for the JVM's default. */
+    SSLContext sslContext() {
+        return sslContext;
     }
 
     public Duration retryTimeout() {

@@ -35,7 +35,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     public RestSchemaRegistryClient(RegistryConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (config.sslContext() != null) {
+            http.sslContext(config.sslContext());
+        }
+        this.http = http.build();
     }
 
     @Override
@@ -174,7 +178,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             // Not JSON: keep the raw body as the message.
         }
         return new SchemaRegistryException(status, code, method + " " + path + " -> " + status + " (" + code + "): "
-                + message);
+                + message + advice(status));
+    }
+
+    /** What to check when the registry turns the caller away, the likeliest cause of a 401 or 403 at start. */
+    private String advice(int status) {
+        String given = config.authorization() == null ? "no credentials were given"
+                : config.authorization().startsWith("Bearer") ? "the bearer token was refused" : "the basic auth user was refused";
+        if (status == 401) {
+            return "; authentication failed at the " + config + ": " + given + " (check "
+                    + RegistryConfig.BASIC_AUTH_USER_INFO + " or " + RegistryConfig.BEARER_AUTH_TOKEN + ")";
+        }
+        if (status == 403) {
+            return "; the " + config + " authenticated the caller but does not allow this call (check its permissions)";
+        }
+        return "";
     }
 
     private static String encode(String subject) {

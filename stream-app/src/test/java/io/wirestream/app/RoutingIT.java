@@ -232,7 +232,8 @@ class RoutingIT {
         }
     }
 
-    private static Set<String> expected(ParseResult result) {
+    /** The topics an input must reach, as the parser and the default rules decide; also used by SaslSslIT. */
+    static Set<String> expected(ParseResult result) {
         if (result instanceof ParseResult.Failed) {
             return Set.of(TOPICS.deadLetter());
         }

@@ -61,6 +61,63 @@ class SettingsTest {
     }
 
     @Test
+    void shouldPassKafkaAndRegistryKeysThroughFromTheEnvironmentOverTheFile() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, """
+                kafka.security.protocol=PLAINTEXT
+                kafka.num.stream.threads=1
+                basic.auth.user.info=file:secret
+                """);
+        Map<String, String> env = Map.of(
+                "WIRESTREAM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "WIRESTREAM_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "WIRESTREAM_KAFKA_NUM_STANDBY_REPLICAS", "1",
+                "WIRESTREAM_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO",
+                "WIRESTREAM_BASIC_AUTH_USER_INFO", "env:secret",
+                "WIRESTREAM_SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE", "PKCS12",
+                "WIRESTREAM_SCHEMA_REGISTRY_URL", "https://registry:8081",
+                "WIRESTREAM_KAFKA_SASL_JAAS_CONFIG", "   ",
+                "WIRESTREAM_NOT_A_SETTING", "x");
+
+        Settings settings = Settings.resolve(file, env, Map.of(Settings.BOOTSTRAP_SERVERS, "kafka:9092"));
+
+        assertThat(settings.kafkaClient()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "num.standby.replicas", "1",
+                "num.stream.threads", "1"));
+        assertThat(settings.registry()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "env:secret",
+                "schema.registry.ssl.truststore.type", "PKCS12", "schema.registry.url", "https://registry:8081"));
+        assertThat(StreamsRunner.properties(settings)).containsEntry("num.standby.replicas", "1")
+                .containsEntry("num.stream.threads", "1");
+    }
+
+    @Test
+    void shouldNeverPrintSecretsGivenInTheEnvironmentOrTheFile() throws IOException {
+        Path file = dir.resolve("w.properties");
+        Files.writeString(file, """
+                kafka.ssl.truststore.password=file-trust-pw
+                schema.registry.ssl.truststore.password=file-registry-trust-pw
+                """);
+        Map<String, String> env = Map.of(
+                "WIRESTREAM_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"wire\" password=\"env-sasl-pw\";",
+                "WIRESTREAM_KAFKA_SSL_KEY_PASSWORD", "env-key-pw",
+                "WIRESTREAM_BASIC_AUTH_USER_INFO", "wire:env-basic-pw",
+                "WIRESTREAM_BEARER_AUTH_TOKEN", "env-token",
+                "WIRESTREAM_SCHEMA_REGISTRY_URL", "https://wire:url-pw@registry:8081");
+
+        Settings settings = Settings.resolve(file, env, Map.of());
+
+        for (String shown : new String[] {settings.describe(), settings.toString()}) {
+            assertThat(shown).doesNotContain("env-sasl-pw", "env-key-pw", "env-basic-pw", "env-token", "url-pw",
+                    "file-trust-pw", "file-registry-trust-pw")
+                    .contains("kafka.sasl.jaas.config = [hidden]", "basic.auth.user.info = [hidden]",
+                            "schema.registry.url = https://[hidden]@registry:8081");
+        }
+        assertThat(settings.kafkaClient().get("sasl.jaas.config")).contains("env-sasl-pw");
+    }
+
+    @Test
     void shouldRefuseUnknownKeysWithTheKnownOnes() throws IOException {
         Path file = dir.resolve("w.properties");
         Files.writeString(file, "topic.inptu=x\n");

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.wirestream.testing.TestCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the HTTP client speaks the Confluent REST API: paths, bodies, credentials, retries and errors, checked
@@ -111,6 +116,53 @@ class RestSchemaRegistryClientTest {
         serve(exchange -> respond(exchange, 404, "{\"error_code\":40401,\"message\":\"Subject not found\"}"));
         assertThat(client(Map.of()).testCompatibility("new-value", SCHEMA).compatible()).isTrue();
         assertThat(requests).containsExactly("POST /compatibility/subjects/new-value/versions/latest?verbose=true");
+    }
+
+    @Test
+    void shouldSayThatAuthenticationFailedWithoutRetryingOrShowingTheCredentials() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        serve(exchange -> {
+            calls.incrementAndGet();
+            respond(exchange, 401, "Unauthorized");
+        });
+        assertThatThrownBy(() -> client(Map.of(RegistryConfig.BASIC_AUTH_SOURCE, "USER_INFO",
+                RegistryConfig.BASIC_AUTH_USER_INFO, "fred:wrong-pw")).checkReachable())
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("GET /subjects -> 401")
+                .hasMessageContaining("authentication failed")
+                .hasMessageContaining("the basic auth user was refused (check basic.auth.user.info")
+                .hasMessageNotContaining("wrong-pw");
+        assertThat(calls).hasValue(1);
+        assertThatThrownBy(() -> client(Map.of()).checkReachable()).hasMessageContaining("no credentials were given");
+    }
+
+    @Test
+    void shouldTrustTheRegistryThroughTheConfiguredTrustStoreOnly(@TempDir Path dir) throws Exception {
+        TestCertificates certificates = TestCertificates.create(dir);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(certificates.serverContext()));
+        https.createContext("/", exchange -> respond(exchange, 200, "[\"orders-value\"]"));
+        server = https;
+        https.start();
+        String url = "https://127.0.0.1:" + https.getAddress().getPort();
+
+        new RestSchemaRegistryClient(RegistryConfig.from(Map.of(RegistryConfig.URL, url,
+                RegistryConfig.TRUSTSTORE_LOCATION, certificates.trustStore().toString(),
+                RegistryConfig.TRUSTSTORE_PASSWORD, certificates.password(),
+                RegistryConfig.TRUSTSTORE_TYPE, "PKCS12"))).checkReachable();
+
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(RegistryConfig.from(Map.of(RegistryConfig.URL, url,
+                RegistryConfig.RETRY_TIMEOUT_MS, "200"))).checkReachable())
+                .isInstanceOf(SchemaRegistryException.class).hasStackTraceContaining("SSLHandshakeException");
+        assertThatThrownBy(() -> RegistryConfig.from(Map.of(RegistryConfig.URL, url,
+                RegistryConfig.TRUSTSTORE_LOCATION, certificates.trustStore().toString(),
+                RegistryConfig.TRUSTSTORE_PASSWORD, "not-" + certificates.password())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot read the trust store schema.registry.ssl.truststore.location=")
+                .hasMessageNotContaining(certificates.password());
+        assertThatThrownBy(() -> RegistryConfig.from(Map.of(RegistryConfig.URL, url,
+                RegistryConfig.TRUSTSTORE_LOCATION, dir.resolve("missing.p12").toString())))
+                .hasMessageContaining("missing.p12");
     }
 
     private interface Handler {
