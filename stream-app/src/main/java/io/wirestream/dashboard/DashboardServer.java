@@ -457,7 +457,8 @@ public final class DashboardServer implements AutoCloseable {
         String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
                 : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
         name = name.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.equals("[::1]") || name.startsWith("127.");
+        // A literal address only: "127.0.0.1.example" is a name anyone can point anywhere.
+        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
