@@ -25,14 +25,19 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
+import io.wirestream.testing.Await;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium, driven by Playwright) against the real app: the jar
  * run as a user runs it, on a real broker and schema registry. Skipped, with the reason, where no Chromium is
  * installed ({@code .ci/run} installs it).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("wirestream.chromium", "/usr/bin/chromium"));
@@ -89,6 +94,7 @@ class DashboardBrowserIT {
     }
 
     @Test
+    @Order(1)
     void shouldShowDispatchesLiveFireAlertsKeepMarkupInertAndChartTheCounts() throws Exception {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 1000));
         List<String> problems = new CopyOnWriteArrayList<>();
@@ -157,12 +163,52 @@ class DashboardBrowserIT {
         assertThat(get("/")).isNotEmpty();
     }
 
+    @Test
+    @Order(2)
+    void shouldServeTheSameFromAStandaloneDashboardWhoseRulesTheRunningPipelineObeys() throws Exception {
+        int port = RealServices.freePort();
+        try (JarProcess dashboard = JarProcess.start(services.dir().resolve("dashboard-stderr.log"), "dashboard",
+                "--bootstrap-servers", services.bootstrapServers(), "--schema-registry-url", services.registryUrl(),
+                "--data-dir", services.dir().resolve("dashboard-data").toString(), "--dashboard-port",
+                Integer.toString(port))) {
+            dashboard.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(2));
+            String base = "http://127.0.0.1:" + port + "/";
+            Await.until("the standalone page has the pipeline's dispatches", Duration.ofSeconds(30),
+                    () -> body(base, "api/recent").contains("N. Korea fires short-range ballistic missile"));
+            Await.until("its counting app counts the outputs", Duration.ofSeconds(60), () -> body(base,
+                    "api/counts?minutes=60").matches("(?s).*\"column\":\"north-korea\"[^}]*\"total\":2}.*"));
+
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                    + "api/alert-rules")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                    .ofString("{\"name\":\"Sejong\",\"query\":\"\\\"Sejong Institute\\\"\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            // The pipeline reads the rule from the topic; a dispatch sent once it has is matched.
+            Await.until("the pipeline has the rule", Duration.ofSeconds(30), () -> body(url, "api/alert-rules")
+                    .contains("Sejong"));
+            send(dispatch("Experts weigh alliance costs at Sejong Institute forum",
+                    "Security experts at the Sejong Institute discussed the alliance on Friday."));
+            Await.until("the alert reaches the standalone page", Duration.ofSeconds(30),
+                    () -> body(base, "api/recent").contains("\"ruleName\":\"Sejong\""));
+        }
+    }
+
     private static String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)
+        return get(url, path);
+    }
+
+    private static String get(String base, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)
                 .resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         return response.body();
+    }
+
+    /** The body whatever the status: for awaiting something that answers 503 until it is ready. */
+    private static String body(String base, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void send(String text) throws Exception {
