@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
                     + "BACKWARD compatibility). Both listen on loopback and their addresses are printed. Ctrl-C stops "
                     + "everything cleanly.",
             "",
+            "It serves the dashboard at http://127.0.0.1:8080/ (live columns per subject, dispatches per minute, "
+                    + "users' alert rules, dead letters) with /metrics (Prometheus), /health and /ready; "
+                    + "--no-dashboard keeps only the last three. See docs/dashboard.md.",
+            "",
             "Settings are layered: defaults, then --config FILE (Java properties; kafka.* keys pass through to the Kafka "
                     + "clients, e.g. kafka.security.protocol=SASL_SSL; schema.registry.*, basic.auth.* and bearer.auth.* "
                     + "keys to the schema registry client), then WIRESTREAM_* environment variables (e.g. "

@@ -149,4 +149,16 @@ class SettingsTest {
         assertThat(Settings.envName("embedded.kafka.port")).isEqualTo("WIRESTREAM_EMBEDDED_KAFKA_PORT");
         assertThat(Settings.envName("topic.dead-letter")).isEqualTo("WIRESTREAM_TOPIC_DEAD_LETTER");
     }
+
+    @Test
+    void shouldCheckTheDashboardSettingsBeforeAnythingStarts() throws Exception {
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of(), Map.of(Settings.DASHBOARD_PORT, "70000")))
+                .hasMessageContaining("dashboard.port must be from 0 to 65535");
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of("WIRESTREAM_DASHBOARD_ENABLED", "yes"), Map.of()))
+                .hasMessageContaining("dashboard.enabled must be true or false, was 'yes'");
+        Settings settings = Settings.resolve(null, Map.of("WIRESTREAM_DASHBOARD_TOKEN", "tok-abc"), Map.of());
+        assertThat(settings.get(Settings.DASHBOARD_TOKEN)).isEqualTo("tok-abc");
+        assertThat(settings.describe()).contains("dashboard.token = [hidden]").doesNotContain("tok-abc");
+        assertThat(settings.getBoolean(Settings.DASHBOARD_ENABLED)).isTrue();
+    }
 }
