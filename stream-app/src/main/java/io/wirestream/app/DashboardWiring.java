@@ -63,7 +63,7 @@ final class DashboardWiring implements AutoCloseable {
                 feed = new LiveFeed(client, columns(ruleSet, topics), topics.deadLetter(),
                         settings.get(Settings.ALERTS_TOPIC), settings.get(Settings.ALERT_RULES_TOPIC),
                         serdes.valueSerde(Dispatch.class).deserializer(), serdes.valueSerde(Alert.class).deserializer(),
-                        serdes.valueSerde(AlertRule.class).deserializer()).start();
+                        serdes.valueSerde(AlertRule.class).deserializer()).onDelivered(metrics::delivered).start();
                 Set<String> subjects = ruleSet.subjects().stream().map(Subject::id).collect(Collectors.toSet());
                 rules = new AlertRuleService(client, settings.get(Settings.ALERT_RULES_TOPIC),
                         serdes.valueSerde(AlertRule.class).serializer(), subjects, feed, book);

@@ -69,6 +69,7 @@ public final class LiveFeed implements AutoCloseable {
     private final Map<String, AlertRule> rules = new TreeMap<>();
     private final List<Consumer<Event>> listeners = new ArrayList<>();
     private final Thread thread;
+    private volatile java.util.function.LongConsumer delivered = timestamp -> { };
     private volatile boolean assigned;
     private volatile boolean closed;
 
@@ -98,6 +99,12 @@ public final class LiveFeed implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "wirestream-dashboard-feed");
         this.thread.setDaemon(true);
+    }
+
+    /** Told the input timestamp of each outcome read, as it is read: for the delivery latency. */
+    public LiveFeed onDelivered(java.util.function.LongConsumer listener) {
+        this.delivered = listener;
+        return this;
     }
 
     public LiveFeed start() {
@@ -208,8 +215,17 @@ public final class LiveFeed implements AutoCloseable {
             return;
         }
         Column column = columnByTopic.get(record.topic());
-        String json = record.topic().equals(deadLetterTopic) ? deadLetterJson(record, column)
-                : dispatchJson(record, column, dispatches.deserialize(record.topic(), record.value()));
+        String json;
+        if (record.topic().equals(deadLetterTopic)) {
+            json = deadLetterJson(record, column);
+            delivered.accept(record.timestamp()); // A dead letter keeps the input's timestamp.
+        } else {
+            Dispatch dispatch = dispatches.deserialize(record.topic(), record.value());
+            json = dispatchJson(record, column, dispatch);
+            if (dispatch.getReceivedAt() != null) {
+                delivered.accept(dispatch.getReceivedAt().toEpochMilli());
+            }
+        }
         publish(recent.get(column.id()), "item", json);
     }
 

@@ -25,7 +25,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li>{@code wirestream_alerts_total}: alert rules matched;</li>
  *   <li>{@code wirestream_routing_latency_seconds}: from the input record's timestamp to its routing, as a
  *       histogram, for records that arrived while this process was running (replayed history carries publish
- *       times as timestamps, which would say nothing about the pipeline).</li>
+ *       times as timestamps, which would say nothing about the pipeline);</li>
+ *   <li>{@code wirestream_delivery_latency_seconds}: the same, up to the moment the outcome is visible to a
+ *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on).</li>
  * </ul>
  */
 public final class Metrics implements RoutingListener, AutoCloseable {
@@ -34,6 +36,7 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter alerts;
     private final Timer latency;
+    private final Timer delivery;
     private final LongSupplier clock;
     private final long startedAt;
     private KafkaStreamsMetrics streamsMetrics;
@@ -57,6 +60,20 @@ public final class Metrics implements RoutingListener, AutoCloseable {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(registry);
+        delivery = Timer.builder("wirestream.delivery.latency")
+                .description("From the input record's timestamp until its outcome is visible to a read_committed "
+                        + "consumer (the dashboard's feed)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
+    }
+
+    /** An outcome of an input with this timestamp was read back, committed, by the dashboard's feed. */
+    public void delivered(long inputTimestamp) {
+        if (inputTimestamp >= startedAt) {
+            delivery.record(Duration.ofMillis(Math.max(0, clock.getAsLong() - inputTimestamp)));
+        }
     }
 
     /** Adds the metrics of {@code streams}; call once, after it is built. */

@@ -81,6 +81,8 @@ class MetricsAndHealthIT {
                     String after = get(base + "metrics").body();
                     assertThat(after).containsPattern("wirestream_routing_latency_seconds_count 3\\b")
                             .contains("wirestream_routing_latency_seconds_bucket{le=");
+                    Await.until("the dashboard's feed has read all three outcomes back", SOON, () -> get(base
+                            + "metrics").body().contains("wirestream_delivery_latency_seconds_count 3"));
 
                     // Changing alert rules needs the token; reading them does not.
                     String rule = "{\"name\":\"Missiles\",\"query\":\"\\\"ballistic missile\\\"\"}";
