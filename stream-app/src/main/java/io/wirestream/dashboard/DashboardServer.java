@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -165,21 +166,18 @@ public final class DashboardServer implements AutoCloseable {
             send(exchange, 404, "text/plain", "the dashboard is turned off; /metrics, /health and /ready are served\n");
             return;
         }
-        if (ASSETS.containsKey(path)) {
-            if (requireGet(exchange)) {
-                asset(exchange, ASSETS.get(path));
-            }
-            return;
-        }
-        if (path.equals("/api/info") && requireGet(exchange)) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (read && ASSETS.containsKey(path)) {
+            asset(exchange, ASSETS.get(path));
+        } else if (read && path.equals("/api/info")) {
             sendJson(exchange, 200, info());
-        } else if (path.equals("/api/recent") && requireGet(exchange)) {
+        } else if (read && path.equals("/api/recent")) {
             sendJson(exchange, 200, feed.snapshot());
-        } else if (path.equals("/api/events") && requireGet(exchange)) {
+        } else if (read && path.equals("/api/events")) {
             events(exchange);
-        } else if (path.equals("/api/counts") && requireGet(exchange)) {
+        } else if (read && path.equals("/api/counts")) {
             counts(exchange);
-        } else if (path.equals("/api/alert-rules") && method.equals("GET")) {
+        } else if (read && path.equals("/api/alert-rules")) {
             sendJson(exchange, 200, Json.write(g -> {
                 g.writeStartArray();
                 for (AlertRule rule : feed.rules().values()) {
@@ -187,14 +185,18 @@ public final class DashboardServer implements AutoCloseable {
                 }
                 g.writeEndArray();
             }));
-        } else if (path.equals("/api/alert-rules") && method.equals("POST")) {
+        } else if (method.equals("POST") && path.equals("/api/alert-rules")) {
             createRule(exchange);
-        } else if (path.startsWith("/api/alert-rules/") && method.equals("DELETE")) {
+        } else if (method.equals("DELETE") && path.startsWith("/api/alert-rules/")) {
             deleteRule(exchange, path.substring("/api/alert-rules/".length()));
         } else if (path.startsWith("/api/alert-rules")) {
-            exchange.getResponseHeaders().set("Allow", "GET, POST, DELETE");
+            exchange.getResponseHeaders().set("Allow", path.equals("/api/alert-rules") ? "GET, POST" : "DELETE");
             sendJson(exchange, 405, Json.error("method not allowed"));
-        } else if (!exchange.getResponseHeaders().containsKey("Allow")) {
+        } else if (ASSETS.containsKey(path) || List.of("/api/info", "/api/recent", "/api/events", "/api/counts")
+                .contains(path)) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            sendJson(exchange, 405, Json.error("method not allowed"));
+        } else {
             sendJson(exchange, 404, Json.error("not found: " + path));
         }
     }
@@ -281,10 +283,10 @@ public final class DashboardServer implements AutoCloseable {
             return;
         }
         BlockingQueue<LiveFeed.Event> queue = new LinkedBlockingQueue<>(10_000);
-        boolean[] overflow = {false};
+        AtomicBoolean overflow = new AtomicBoolean();
         Consumer<LiveFeed.Event> listener = event -> {
             if (!queue.offer(event)) {
-                overflow[0] = true; // A reader this slow starts over with a fresh snapshot.
+                overflow.set(true); // A reader this slow is dropped; its browser reconnects and starts afresh.
             }
         };
         try {
@@ -294,7 +296,7 @@ public final class DashboardServer implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
             feed.subscribe(listener);
-            while (!closing && !overflow[0]) {
+            while (!closing && !overflow.get()) {
                 LiveFeed.Event event = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 String frame = event == null ? ": keep-alive\n\n" : "event: " + event.name() + "\ndata: " + event.json() + "\n\n";
                 out.write(frame.getBytes(StandardCharsets.UTF_8));

@@ -175,6 +175,7 @@ public final class LiveFeed implements AutoCloseable {
                 LOG.error("the dashboard's live feed stopped: {}", e.getMessage(), e);
             }
         } finally {
+            assigned = false; // Not ready any more: /ready says so.
             consumer.close(Duration.ofSeconds(5));
         }
     }
