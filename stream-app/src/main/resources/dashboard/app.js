@@ -161,7 +161,10 @@ function setStatus(text, kind) {
 function connect() {
   const events = new EventSource('/api/events');
   events.addEventListener('open', () => setStatus('live', 'live'));
-  events.addEventListener('error', () => setStatus('reconnecting', 'offline'));
+  events.addEventListener('error', () => {
+    setStatus('reconnecting', 'offline');
+    if (events.readyState === EventSource.CLOSED) setTimeout(connect, 5000); // The browser gave up; we do not.
+  });
   events.addEventListener('snapshot', e => snapshot(JSON.parse(e.data)));
   events.addEventListener('item', e => addItem(JSON.parse(e.data), true));
   events.addEventListener('alert', e => addAlert(JSON.parse(e.data), true));

@@ -68,8 +68,15 @@ final class DashboardWiring implements AutoCloseable {
                 rules = new AlertRuleService(client, settings.get(Settings.ALERT_RULES_TOPIC),
                         serdes.valueSerde(AlertRule.class).serializer(), subjects, feed, book);
             }
+            String hosts = settings.get(Settings.DASHBOARD_ALLOWED_HOSTS);
             DashboardServer server = new DashboardServer(address, backend(streams), metrics, feed, rules,
-                    settings.get(Settings.DASHBOARD_TOKEN), settings.get(Settings.APPLICATION_ID)).start();
+                    settings.get(Settings.DASHBOARD_TOKEN), settings.get(Settings.APPLICATION_ID),
+                    hosts == null ? Set.of() : Set.copyOf(java.util.Arrays.asList(hosts.strip().split("\\s*,\\s*")))).start();
+            if (feed != null && settings.get(Settings.DASHBOARD_TOKEN) == null && !address.getAddress().isLoopbackAddress()) {
+                org.slf4j.LoggerFactory.getLogger(DashboardWiring.class).warn("the dashboard listens on {} with no "
+                        + "token: anyone who reaches it can change alert rules; set WIRESTREAM_DASHBOARD_TOKEN",
+                        address);
+            }
             return new DashboardWiring(server, feed, rules);
         } catch (IOException | RuntimeException e) {
             closeQuietly(rules);

@@ -44,6 +44,7 @@ public final class Settings {
     public static final String DASHBOARD_BIND = "dashboard.bind";
     public static final String DASHBOARD_PORT = "dashboard.port";
     public static final String DASHBOARD_TOKEN = "dashboard.token";
+    public static final String DASHBOARD_ALLOWED_HOSTS = "dashboard.allowed-hosts";
 
     /** Every setting with its default; null where the default is "none" (embedded, bundled). */
     public static final Map<String, String> DEFAULTS;
@@ -72,6 +73,7 @@ public final class Settings {
         defaults.put(DASHBOARD_BIND, "127.0.0.1");
         defaults.put(DASHBOARD_PORT, "8080");
         defaults.put(DASHBOARD_TOKEN, null);
+        defaults.put(DASHBOARD_ALLOWED_HOSTS, null);
         DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 

@@ -37,7 +37,8 @@ final class SettingsOptions {
             Map.entry(Settings.DASHBOARD_ENABLED, "--dashboard"),
             Map.entry(Settings.DASHBOARD_BIND, "--dashboard-bind"),
             Map.entry(Settings.DASHBOARD_PORT, "--dashboard-port"),
-            Map.entry(Settings.DASHBOARD_TOKEN, "--dashboard-token"));
+            Map.entry(Settings.DASHBOARD_TOKEN, "--dashboard-token"),
+            Map.entry(Settings.DASHBOARD_ALLOWED_HOSTS, "--dashboard-allowed-hosts"));
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -125,6 +126,11 @@ final class SettingsOptions {
             description = "Changing alert rules needs this token. Prefer WIRESTREAM_DASHBOARD_TOKEN: options show in "
                     + "process lists. Default: none.")
     private String dashboardToken;
+
+    @Option(names = "--dashboard-allowed-hosts", paramLabel = "NAME,...",
+            description = "Host names the dashboard answers to besides localhost and literal addresses, e.g. the name "
+                    + "of a proxy in front of it. Default: none.")
+    private String dashboardAllowedHosts;
 
     @Option(names = "--dedup-window", paramLabel = "DURATION",
             description = "A dispatch whose exact content was routed within this much time is dropped and counted as a "

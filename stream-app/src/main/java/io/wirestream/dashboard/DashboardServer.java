@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +48,16 @@ public final class DashboardServer implements AutoCloseable {
     static final String CHART_JS = "META-INF/resources/webjars/chart.js/" + webJarVersion("org.webjars.npm", "chart.js")
             + "/dist/chart.umd.min.js";
     private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_STREAMS = 32;
+    private static final int MAX_STREAMS = 256;
+    /** Events a live connection may fall behind by before it is dropped (its browser reconnects afresh). */
+    private static final int MAX_BACKLOG = 500;
+
+    static {
+        // A client that trickles its request in must not hold a thread for ever (read once, by the JDK's server).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+    }
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Map<String, String> ASSETS = Map.of(
             "/", "dashboard/index.html",
@@ -77,7 +87,7 @@ public final class DashboardServer implements AutoCloseable {
     private final LiveFeed feed;
     private final AlertRuleService rules;
     private final byte[] tokenDigest;
-    private final boolean loopbackOnly;
+    private final java.util.Set<String> allowedHosts;
     private final String applicationId;
     private final AtomicInteger streams = new AtomicInteger();
     private volatile boolean closing;
@@ -88,12 +98,20 @@ public final class DashboardServer implements AutoCloseable {
      */
     public DashboardServer(InetSocketAddress address, Backend backend, Metrics metrics, LiveFeed feed,
             AlertRuleService rules, String token, String applicationId) throws IOException {
+        this(address, backend, metrics, feed, rules, token, applicationId, java.util.Set.of());
+    }
+
+    /** @param allowedHosts host names (besides localhost and literal addresses) the server answers to */
+    public DashboardServer(InetSocketAddress address, Backend backend, Metrics metrics, LiveFeed feed,
+            AlertRuleService rules, String token, String applicationId, java.util.Set<String> allowedHosts)
+            throws IOException {
         this.backend = backend;
         this.metrics = metrics;
         this.feed = feed;
         this.rules = rules;
         this.tokenDigest = token == null || token.isEmpty() ? null : sha256(token);
-        this.loopbackOnly = address.getAddress() != null && address.getAddress().isLoopbackAddress();
+        this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.applicationId = applicationId;
         this.server = HttpServer.create(address, 64);
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -124,8 +142,16 @@ public final class DashboardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             secureHeaders(exchange);
-            if (loopbackOnly && !isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
-                send(exchange, 421, "text/plain", "this server answers to its loopback address only\n");
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (!isAllowedHost(host, allowedHosts)) {
+                send(exchange, 421, "text/plain", "this server answers to localhost, literal addresses and the names in "
+                        + "dashboard.allowed-hosts, not to '" + host + "'\n");
+                return;
+            }
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            if (origin != null && !exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")
+                    && !sameOrigin(origin, host)) {
+                send(exchange, 403, "text/plain", "requests from other sites may only read\n");
                 return;
             }
             route(exchange);
@@ -154,7 +180,7 @@ public final class DashboardServer implements AutoCloseable {
             }
             case "/ready" -> {
                 if (requireGet(exchange)) {
-                    boolean ready = backend.ready() && (feed == null || feed.isReady());
+                    boolean ready = backend.ready();
                     sendJson(exchange, ready ? 200 : 503, status(ready ? "READY" : "NOT_READY"));
                 }
                 return;
@@ -206,6 +232,7 @@ public final class DashboardServer implements AutoCloseable {
             g.writeStartObject();
             g.writeStringField("applicationId", applicationId);
             g.writeStringField("state", backend.state());
+            g.writeBooleanField("feedCaughtUp", feed.isReady());
             g.writeBooleanField("tokenRequired", tokenDigest != null);
             g.writeArrayFieldStart("columns");
             for (LiveFeed.Column column : feed.columns()) {
@@ -279,10 +306,12 @@ public final class DashboardServer implements AutoCloseable {
     private void events(HttpExchange exchange) throws IOException {
         if (streams.incrementAndGet() > MAX_STREAMS) {
             streams.decrementAndGet();
-            sendJson(exchange, 503, Json.error("too many live connections"));
+            // A 503 would make the browser give up for good; this way it tries again in a minute.
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            send(exchange, 200, "text/event-stream; charset=utf-8", "retry: 60000\n\n");
             return;
         }
-        BlockingQueue<LiveFeed.Event> queue = new LinkedBlockingQueue<>(10_000);
+        BlockingQueue<LiveFeed.Event> queue = new LinkedBlockingQueue<>(MAX_BACKLOG);
         AtomicBoolean overflow = new AtomicBoolean();
         Consumer<LiveFeed.Event> listener = event -> {
             if (!queue.offer(event)) {
@@ -438,8 +467,11 @@ public final class DashboardServer implements AutoCloseable {
             String type = resource.endsWith(".html") ? "text/html; charset=utf-8"
                     : resource.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
             exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(200, head ? -1 : body.length);
+            if (!head) {
+                exchange.getResponseBody().write(body);
+            }
         }
     }
 
@@ -452,15 +484,46 @@ public final class DashboardServer implements AutoCloseable {
         headers.set("Cache-Control", "no-store");
     }
 
-    static boolean isLoopbackHost(String host) {
+    /**
+     * True for a Host header naming {@code localhost}, a literal address, or one of {@code allowed}. A web page
+     * that rebinds its own name to this machine's address sends its own name, and is refused.
+     */
+    static boolean isAllowedHost(String host, java.util.Set<String> allowed) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String name = hostName(host);
+        return name.equals("localhost") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || name.startsWith("[") && name.endsWith("]") && name.length() > 2 || allowed.contains(name);
+    }
+
+    private static String hostName(String host) {
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            return name.substring(0, name.indexOf(']') + 1);
+        }
+        int colon = name.lastIndexOf(':');
+        return colon < 0 ? name : name.substring(0, colon);
+    }
+
+    /** The {@code Origin} of a request is the page's own: same host and port as the request's {@code Host}. */
+    static boolean sameOrigin(String origin, String host) {
         if (host == null) {
             return false;
         }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-        name = name.toLowerCase(Locale.ROOT);
-        // A literal address only: "127.0.0.1.example" is a name anyone can point anywhere.
-        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+        try {
+            URI uri = URI.create(origin.strip());
+            if (uri.getHost() == null) {
+                return false; // "null", the origin of sandboxed and file pages
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            String requested = host.strip().toLowerCase(Locale.ROOT);
+            String name = hostName(requested);
+            String hostWithPort = name.length() == requested.length() ? requested + ":80" : requested;
+            return hostWithPort.equals(uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {

@@ -78,6 +78,11 @@ class DashboardServerTest {
     }
 
     private String start(boolean dashboard, String token) throws IOException {
+        return start(dashboard, token, InetAddress.getLoopbackAddress(), Set.of());
+    }
+
+    private String start(boolean dashboard, String token, InetAddress bind, Set<String> allowedHosts)
+            throws IOException {
         if (dashboard) {
             AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
             feed = new LiveFeed(NO_BROKER, List.of(new LiveFeed.Column("north-korea", "North Korea", "north-korea", ""),
@@ -87,8 +92,8 @@ class DashboardServerTest {
             rules = new AlertRuleService(NO_BROKER, "alert-rules", serdes.valueSerde(AlertRule.class).serializer(),
                     Set.of("north-korea"), feed, null);
         }
-        server = new DashboardServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backend, new Metrics(),
-                feed, rules, token, "wirestream").start();
+        server = new DashboardServer(new InetSocketAddress(bind, 0), backend, new Metrics(), feed, rules, token,
+                "wirestream", allowedHosts).start();
         return server.url();
     }
 
@@ -113,6 +118,7 @@ class DashboardServerTest {
         String base = start(true, null);
         assertThat(get(base + "ready").statusCode()).isEqualTo(503);
         ready = true;
+        assertThat(get(base + "ready").statusCode()).isEqualTo(200);
         assertThat(get(base + "health").statusCode()).isEqualTo(200);
         String counts = get(base + "api/counts?minutes=3").body();
         assertThat(counts).contains("\"column\":\"north-korea\"", "\"counts\":[0,0,4]", "\"total\":4");
@@ -170,19 +176,47 @@ class DashboardServerTest {
     @Test
     void shouldRefuseRequestsNamingAnotherHostOnLoopback() throws Exception {
         start(true, null);
-        assertThat(rawGet("evil.example:" + server.port())).startsWith("HTTP/1.1 421");
-        assertThat(rawGet("localhost:" + server.port())).startsWith("HTTP/1.1 200");
-        assertThat(DashboardServer.isLoopbackHost("127.0.0.1:8080")).isTrue();
-        assertThat(DashboardServer.isLoopbackHost("[::1]:8080")).isTrue();
-        assertThat(DashboardServer.isLoopbackHost("127.0.0.1.evil.example")).isFalse();
-        assertThat(DashboardServer.isLoopbackHost(null)).isFalse();
+        assertThat(raw("GET", "evil.example:" + server.port())).startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "127.0.0.1.evil.example:" + server.port())).startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void shouldRefuseOtherHostsOnEveryAddressButTheAllowedNames() throws Exception {
+        start(true, null, InetAddress.getByName("0.0.0.0"), Set.of("wire.example"));
+        assertThat(raw("GET", "evil.example:" + server.port())).as("DNS rebinding through a published port")
+                .startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "127.0.0.1:" + server.port())).startsWith("HTTP/1.1 200");
+        assertThat(raw("GET", "wire.example")).startsWith("HTTP/1.1 200");
+        assertThat(raw("HEAD", "localhost")).startsWith("HTTP/1.1 200");
+        assertThat(DashboardServer.isAllowedHost("[::1]:8080", Set.of())).isTrue();
+        assertThat(DashboardServer.isAllowedHost("10.1.2.3", Set.of())).isTrue();
+        assertThat(DashboardServer.isAllowedHost("WIRE.example:443", Set.of("wire.example"))).isTrue();
+        assertThat(DashboardServer.isAllowedHost("", Set.of())).isFalse();
+        assertThat(DashboardServer.isAllowedHost(null, Set.of())).isFalse();
+    }
+
+    @Test
+    void shouldRefuseChangesFromPagesOfOtherOrigins() throws Exception {
+        String base = start(true, null);
+        String rule = "{\"name\":\"X\",\"query\":\"\\\"broken\"}";
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(base + "api/alert-rules"))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(base + "api/alert-rules"))
+                .header("Content-Type", "application/json").header("Origin", base.substring(0, base.length() - 1))
+                .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as("the page's own origin gets to the rule itself (and its error)").isEqualTo(400);
+        assertThat(DashboardServer.sameOrigin("http://localhost", "localhost:80")).isTrue();
+        assertThat(DashboardServer.sameOrigin("null", "localhost:8080")).isFalse();
     }
 
     /** A request with a Host header of our choosing, which the JDK's HTTP client will not send. */
-    private String rawGet(String host) throws IOException {
+    private String raw(String method, String host) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            out.write((method + " / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
