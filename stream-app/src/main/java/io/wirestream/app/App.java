@@ -155,6 +155,8 @@ public final class App {
             java.util.Properties properties = StreamsRunner.properties(settings);
             properties.put("application.id", settings.get(Settings.APPLICATION_ID) + "-dashboard");
             properties.put("processing.guarantee", "at_least_once");
+            // Counts only what the pipeline committed, as the page shows only that.
+            properties.put("main.consumer.isolation.level", "read_committed");
             org.apache.kafka.streams.Topology counting = io.wirestream.topology.MinuteCounts.addTo(
                     new org.apache.kafka.streams.Topology(), topics.outputs(rules));
             try (Metrics metrics = new Metrics();

@@ -94,7 +94,7 @@ final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
         // Outputs can be a little larger than the largest accepted input (see Topics).
         props.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), Integer.toString(Topics.MAX_MESSAGE_BYTES));
-        // No global state here; opting in silences a warning about future defaults.
+        // Opting in now to what Kafka 5.0 will do by default: the handler also covers the alert rules' global thread.
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
         return props;
     }

@@ -29,6 +29,24 @@ final class Topics {
     private Topics() {
     }
 
+    /** Topics made by someone else that should keep the latest record per key, but would delete old ones. */
+    private static void warnIfNotCompacted(Admin admin, List<String> names) throws InterruptedException,
+            ExecutionException {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<org.apache.kafka.common.config.ConfigResource> resources = names.stream()
+                .map(n -> new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, n)).toList();
+        admin.describeConfigs(resources).all().get().forEach((resource, config) -> {
+            var policy = config.get("cleanup.policy");
+            if (policy == null || !policy.value().contains("compact")) {
+                LOG.warn("topic {} has cleanup.policy={}: its records (alert rules) will be deleted when they age; "
+                        + "set cleanup.policy=compact", resource.name(), policy == null ? "?" : policy.value());
+            }
+        });
+    }
+
     static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
             throws InterruptedException {
         ensure(adminConfig, names, Set.of(), partitions);
@@ -61,6 +79,7 @@ final class Topics {
                             : Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
                 }
             }
+            warnIfNotCompacted(admin, compacted.stream().filter(existing::contains).toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
                 LOG.info("created topics {} ({} partitions each)", missing.stream().map(NewTopic::name).toList(),

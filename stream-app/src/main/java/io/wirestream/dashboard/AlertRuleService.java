@@ -84,17 +84,19 @@ public final class AlertRuleService implements AutoCloseable {
                 Instant.ofEpochMilli(System.currentTimeMillis()));
         send(rule.getId(), rule);
         await(() -> rule.equals(feed.rules().get(rule.getId()))
-                && (book == null || book.isInEffect(rule.getId(), rule)), "stored");
+                && (book == null || book.isInEffect(rule.getId(), rule)), "in effect yet, though written; see the log");
         return rule;
     }
 
     /** Deletes a rule; false when there is none with that id. */
     public boolean delete(String id) throws InterruptedException {
+        await(feed::isReady, "ready: the feed is still reading the rules topic");
         if (!feed.rules().containsKey(id)) {
             return false;
         }
         send(id, null);
-        await(() -> !feed.rules().containsKey(id) && (book == null || book.isInEffect(id, null)), "deleted");
+        await(() -> !feed.rules().containsKey(id) && (book == null || book.isInEffect(id, null)),
+                "deleted yet, though the deletion was written; see the log");
         return true;
     }
 
@@ -112,8 +114,7 @@ public final class AlertRuleService implements AutoCloseable {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the rule was written but is not " + what + " yet after "
-                        + SETTLE.toSeconds() + " s; it will be once the topology catches up");
+                throw new IllegalStateException("not " + what + " after " + SETTLE.toSeconds() + " s");
             }
             Thread.sleep(20); // Polling another thread's view; nothing to wait on directly.
         }

@@ -1,6 +1,7 @@
 package io.wirestream.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.wirestream.classify.AlertMatcher;
 import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.schema.Alert;
 import io.wirestream.schema.AlertRule;
@@ -70,7 +71,8 @@ public final class LiveFeed implements AutoCloseable {
     private final List<Consumer<Event>> listeners = new ArrayList<>();
     private final Thread thread;
     private volatile java.util.function.LongConsumer delivered = timestamp -> { };
-    private volatile boolean assigned;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean caughtUp;
     private volatile boolean closed;
 
     /**
@@ -116,9 +118,9 @@ public final class LiveFeed implements AutoCloseable {
         return columns;
     }
 
-    /** True once the feed reads every topic (and so has the alert rules as stored). */
+    /** True once the feed has read what its topics held when it started (the alert rules included). */
     public boolean isReady() {
-        return assigned;
+        return caughtUp;
     }
 
     /** Adds a listener of every change after {@code snapshot}, which gets the state as it is now. */
@@ -156,32 +158,73 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     private void run() {
+        Duration backoff = Duration.ofSeconds(1);
         try {
-            assign();
             while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        take(record);
-                    } catch (RuntimeException e) {
-                        LOG.warn("dashboard skipped {}-{}@{}: {}", record.topic(), record.partition(),
-                                record.offset(), e.getMessage());
+                try {
+                    follow();
+                } catch (WakeupException | InterruptException e) {
+                    return; // Closing.
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
                     }
+                    caughtUp = false;
+                    LOG.warn("the dashboard's live feed failed ({}); trying again in {} s", e.getMessage(),
+                            backoff.toSeconds());
+                    if (stopped.await(backoff.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                            : backoff.multipliedBy(2);
                 }
             }
-        } catch (WakeupException | InterruptException e) {
-            // Closing.
-        } catch (RuntimeException e) {
-            if (!closed) {
-                LOG.error("the dashboard's live feed stopped: {}", e.getMessage(), e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            assigned = false; // Not ready any more: /ready says so.
+            caughtUp = false;
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
+    /**
+     * Reads until closed. What was there at the start is read first and shown at once, each column's newest by
+     * time first whatever partition it came from; from then on, each record as it comes.
+     */
+    private void follow() {
+        Map<TopicPartition, Long> ends = assign();
+        List<ConsumerRecord<byte[], byte[]>> backlog = new ArrayList<>();
+        while (!closed) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (caughtUp || record.topic().equals(alertRulesTopic)) {
+                    takeQuietly(record, !caughtUp);
+                } else {
+                    backlog.add(record);
+                }
+            }
+            if (!caughtUp && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                backlog.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
+                backlog.forEach(record -> takeQuietly(record, true));
+                backlog.clear();
+                synchronized (this) {
+                    caughtUp = true;
+                    emit(new Event("snapshot", snapshot()));
+                }
+            }
+        }
+    }
+
+    private void takeQuietly(ConsumerRecord<byte[], byte[]> record, boolean quietly) {
+        try {
+            take(record, quietly);
+        } catch (RuntimeException e) {
+            LOG.warn("dashboard skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+
     /** Reads each output topic from a little before its end, and the alert rules from the beginning. */
-    private void assign() {
+    private Map<TopicPartition, Long> assign() {
         List<TopicPartition> partitions = new ArrayList<>();
         List<String> topics = new ArrayList<>(columnByTopic.keySet());
         topics.add(alertsTopic);
@@ -196,23 +239,29 @@ public final class LiveFeed implements AutoCloseable {
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+        synchronized (this) {
+            recent.values().forEach(Deque::clear);
+            alerts.clear();
+            rules.clear();
+        }
         for (TopicPartition partition : partitions) {
             long begin = begins.getOrDefault(partition, 0L);
             long start = partition.topic().equals(alertRulesTopic) ? begin
                     : Math.max(begin, ends.getOrDefault(partition, 0L) - RECENT);
             consumer.seek(partition, start);
         }
-        assigned = true;
+        return ends;
     }
 
-    private void take(ConsumerRecord<byte[], byte[]> record) {
+    /** Takes one record into the state, and tells the listeners unless {@code quietly} (catching up). */
+    private void take(ConsumerRecord<byte[], byte[]> record, boolean quietly) {
         if (record.topic().equals(alertRulesTopic)) {
-            takeRule(record);
+            takeRule(record, quietly);
             return;
         }
         if (record.topic().equals(alertsTopic)) {
             Alert alert = alertReader.deserialize(record.topic(), record.value());
-            publish(alerts, "alert", alertJson(record, alert));
+            publish(alerts, "alert", alertJson(record, alert), quietly);
             return;
         }
         Column column = columnByTopic.get(record.topic());
@@ -227,28 +276,37 @@ public final class LiveFeed implements AutoCloseable {
                 delivered.accept(dispatch.getReceivedAt().toEpochMilli());
             }
         }
-        publish(recent.get(column.id()), "item", json);
+        publish(recent.get(column.id()), "item", json, quietly);
     }
 
-    private void takeRule(ConsumerRecord<byte[], byte[]> record) {
+    /** A rule as the topology takes it: a tombstone deletes; a rule whose id or query is wrong is skipped. */
+    private void takeRule(ConsumerRecord<byte[], byte[]> record, boolean quietly) {
         String id = new String(record.key() == null ? new byte[0] : record.key(), StandardCharsets.UTF_8);
         AlertRule rule = record.value() == null ? null : ruleReader.deserialize(record.topic(), record.value());
+        if (rule != null && (!id.equals(rule.getId()) || AlertMatcher.check(rule.getQuery()).isPresent())) {
+            LOG.warn("alert rule {} is not shown: the topology ignores it (wrong id or query)", id);
+            return;
+        }
         synchronized (this) {
             if (rule == null) {
                 rules.remove(id);
             } else {
                 rules.put(id, rule);
             }
-            emit(new Event("rules", rulesJson()));
+            if (!quietly) {
+                emit(new Event("rules", rulesJson()));
+            }
         }
     }
 
-    private synchronized void publish(Deque<String> list, String name, String json) {
+    private synchronized void publish(Deque<String> list, String name, String json, boolean quietly) {
         list.addFirst(json);
         while (list.size() > RECENT) {
             list.removeLast();
         }
-        emit(new Event(name, json));
+        if (!quietly) {
+            emit(new Event(name, json));
+        }
     }
 
     private void emit(Event event) {
@@ -354,6 +412,7 @@ public final class LiveFeed implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stopped.countDown();
         consumer.wakeup();
         try {
             thread.join(10_000);

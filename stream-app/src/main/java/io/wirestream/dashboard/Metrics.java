@@ -22,7 +22,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * <ul>
  *   <li>{@code wirestream_dispatches_total{outcome, subject, reason}}: every input record's fate, routed ones once
  *       per subject;</li>
- *   <li>{@code wirestream_alerts_total}: alert rules matched;</li>
+ *   <li>{@code wirestream_alerts_total}: alert rules matched, and {@code wirestream_alert_failures_total}:
+ *       dispatches whose alerts could not be made;</li>
  *   <li>{@code wirestream_routing_latency_seconds}: from the input record's timestamp to its routing, as a
  *       histogram, for records that arrived while this process was running (replayed history carries publish
  *       times as timestamps, which would say nothing about the pipeline);</li>
@@ -35,6 +36,7 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter alerts;
+    private final Counter alertFailures;
     private final Timer latency;
     private final Timer delivery;
     private final LongSupplier clock;
@@ -53,6 +55,9 @@ public final class Metrics implements RoutingListener, AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         alerts = Counter.builder("wirestream.alerts").description("Alert rules matched by dispatches")
+                .register(registry);
+        alertFailures = Counter.builder("wirestream.alert.failures")
+                .description("Dispatches whose alerts could not be made (see the log); their own outcome stands")
                 .register(registry);
         latency = Timer.builder("wirestream.routing.latency")
                 .description("From the input record's timestamp to its routing decision")
@@ -102,6 +107,11 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     @Override
     public void alert(String ruleId) {
         alerts.increment();
+    }
+
+    @Override
+    public void alertFailed() {
+        alertFailures.increment();
     }
 
     /** Everything, in Prometheus' text format. */

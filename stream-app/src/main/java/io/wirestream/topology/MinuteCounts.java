@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -19,8 +20,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Records per output topic per minute, counted by a sub-topology that reads the outputs back (so only what was
- * committed is counted) into a window store, for the dashboard's chart by interactive query. Minutes are wall-clock
+ * Records per output topic per minute, counted by a sub-topology that reads the outputs back (as
+ * {@code read_committed}, so only what was committed is counted) from where they end when it first starts, into a
+ * window store, for the dashboard's chart by interactive query. Minutes are wall-clock
  * minutes of counting, not the dispatches' own times: the chart shows how busy each subject is now, even while
  * history is replayed.
  * <pre>
@@ -41,7 +43,8 @@ public final class MinuteCounts {
 
     /** Adds the counting sub-topology over {@code topics} to {@code topology}. */
     public static Topology addTo(Topology topology, Collection<String> topics) {
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+        // From the end: kept history would otherwise all be counted in the first minutes of the first start.
+        topology.addSource(AutoOffsetReset.latest(), SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.toArray(new String[0]));
         topology.addProcessor(COUNTER, Counter::new, SOURCE);
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, RETENTION,

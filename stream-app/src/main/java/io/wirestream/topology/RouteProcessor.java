@@ -41,6 +41,8 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     private final Map<String, String> sinkBySubject;
     private final Duration deduplicationWindow;
     private final AlertBook alerts;
+    private final org.apache.kafka.common.serialization.Serializer<Alert> alertSerializer;
+    private final String alertsTopic;
     private final RoutingListener listener;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, Long> seen;
@@ -48,9 +50,11 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
 
     /** {@code deduplicationWindow} null: every dispatch is routed, repeats included. */
     RouteProcessor(DispatchParser parser, RuleClassifier classifier, Map<String, String> sinkBySubject,
-            Duration deduplicationWindow, Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener) {
+            Duration deduplicationWindow, Map<Integer, Long> endOffsets, Alerting alerting, RoutingListener listener) {
         this.parser = parser;
-        this.alerts = alerts;
+        this.alerts = alerting == null ? null : alerting.book();
+        this.alertSerializer = alerting == null ? null : alerting.alertSerde().serializer();
+        this.alertsTopic = alerting == null ? null : alerting.alertsTopic();
         this.listener = listener;
         this.classifier = classifier;
         this.sinkBySubject = sinkBySubject;
@@ -128,24 +132,33 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
         }
     }
 
-    /** An {@code Alert} for each of the users' rules the dispatch matches, keyed by the rule's id. */
+    /**
+     * An {@code Alert} for each of the users' rules the dispatch matches, keyed by the rule's id. The alerts are
+     * serialized here, so that a failure (a registry that refuses the schema, say) costs the alerts, logged and
+     * counted, and never the dispatch's own outcome or the stream.
+     */
     private void alert(Dispatch dispatch, List<String> routed, long timestamp) {
+        List<byte[]> values = new ArrayList<>();
         List<AlertMatcher.Match> matches;
         try {
             matches = alerts.matcher().match(dispatch, routed);
+            long now = context.currentSystemTimeMs();
+            for (AlertMatcher.Match match : matches) {
+                AlertRule rule = match.rule();
+                values.add(alertSerializer.serialize(alertsTopic, new Alert(rule.getId(), rule.getName(),
+                        rule.getQuery(), rule.getSubject(), match.terms(), Instant.ofEpochMilli(now), dispatch)));
+            }
         } catch (RuntimeException e) {
-            // The dispatch has its fate already; a bug in matching must not undo it or stop the stream.
-            org.slf4j.LoggerFactory.getLogger(RouteProcessor.class).error("alert matching failed for {}",
-                    dispatch.getContentId(), e);
+            org.slf4j.LoggerFactory.getLogger(RouteProcessor.class).error("no alerts for dispatch {}: {}",
+                    dispatch.getContentId(), e.getMessage(), e);
+            listener.alertFailed();
             return;
         }
-        long now = context.currentSystemTimeMs();
-        for (AlertMatcher.Match match : matches) {
-            AlertRule rule = match.rule();
-            Alert alert = new Alert(rule.getId(), rule.getName(), rule.getQuery(), rule.getSubject(), match.terms(),
-                    Instant.ofEpochMilli(now), dispatch);
-            context.forward(new Record<Object, Object>(rule.getId(), alert, timestamp), RoutingTopology.ALERTS_SINK);
-            listener.alert(rule.getId());
+        for (int i = 0; i < matches.size(); i++) {
+            String ruleId = matches.get(i).rule().getId();
+            context.forward(new Record<Object, Object>(ruleId.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    values.get(i), timestamp), RoutingTopology.ALERTS_SINK);
+            listener.alert(ruleId);
         }
     }
 

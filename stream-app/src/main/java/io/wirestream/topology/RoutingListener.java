@@ -23,4 +23,8 @@ public interface RoutingListener {
     /** An alert rule matched a dispatch. */
     default void alert(String ruleId) {
     }
+
+    /** The alerts of a dispatch could not be made (logged); its own outcome stands. */
+    default void alertFailed() {
+    }
 }

@@ -97,9 +97,8 @@ public final class RoutingTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
         Map<Integer, Long> bounds = Map.copyOf(endOffsets);
-        AlertBook book = alerting == null ? null : alerting.book();
         topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
-                deduplicate ? deduplicationWindow : null, bounds, book, listener), SOURCE);
+                deduplicate ? deduplicationWindow : null, bounds, alerting, listener), SOURCE);
         if (deduplicate) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
@@ -112,8 +111,9 @@ public final class RoutingTopology {
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(),
                 ROUTER);
         if (alerting != null) {
-            topology.addSink(ALERTS_SINK, alerting.alertsTopic(), new StringSerializer(),
-                    alerting.alertSerde().serializer(), ROUTER);
+            // Serialized by the router, which keeps a failure to its alerts (see RouteProcessor).
+            topology.addSink(ALERTS_SINK, alerting.alertsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                    ROUTER);
             // The topic is the store's changelog: a global store restores from it, so no logging of its own.
             topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
                     Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,

@@ -8,6 +8,7 @@ import io.wirestream.classify.RulesLoader;
 import io.wirestream.dashboard.Metrics;
 import io.wirestream.testing.Await;
 import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.RoutingListener;
 import io.wirestream.topology.TopicConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,11 +97,25 @@ class MetricsAndHealthIT {
                     assertThat(delete(base + "api/alert-rules/" + id, TOKEN).statusCode()).isEqualTo(204);
                     assertThat(delete(base + "api/alert-rules/" + id, TOKEN).statusCode()).isEqualTo(404);
                     assertThat(get(base + "api/alert-rules").body()).doesNotContain(id);
+                    HttpResponse<String> kept = post(base + "api/alert-rules",
+                            "{\"name\":\"Kept\",\"query\":\"Pyeongtaek\"}", TOKEN);
+                    assertThat(kept.statusCode()).isEqualTo(201);
+                    String keptId = kept.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
                     // When the streams stop, the process is no longer ready, nor healthy.
                     runner.close();
                     assertThat(get(base + "ready").statusCode()).isEqualTo(503);
                     assertThat(get(base + "health").statusCode()).isEqualTo(503);
+
+                    // Rules outlive the process: a new one restores them from the topic before it routes. (Another
+                    // application id spares the wait for the closed one's session to expire: the store is global.)
+                    cli.put(Settings.APPLICATION_ID, "wirestream-restarted");
+                    AlertBook restored = new AlertBook();
+                    try (StreamsRunner again = StreamsRunner.start(Settings.resolve(null, Map.of(), cli), topics,
+                            new RuleClassifier(rules), Map.of(), restored, RoutingListener.NONE, false)) {
+                        assertThat(again.awaitRunning(SOON)).isTrue();
+                        assertThat(restored.rules()).extracting(r -> r.getId()).containsExactly(keptId);
+                    }
                 }
             }
         }

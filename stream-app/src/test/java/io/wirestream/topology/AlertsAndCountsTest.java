@@ -60,12 +60,17 @@ class AlertsAndCountsTest {
     private TestInputTopic<String, AlertRule> rules;
     private TestOutputTopic<String, Alert> alerts;
 
+    private Serde<Dispatch> dispatches;
+
     @BeforeEach
     void startDriver() {
+        startDriver(new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE)).valueSerde(Alert.class));
+    }
+
+    private void startDriver(Serde<Alert> alertSerde) {
         AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
-        Serde<Dispatch> dispatches = serdes.valueSerde(Dispatch.class);
+        dispatches = serdes.valueSerde(Dispatch.class);
         Serde<AlertRule> ruleSerde = serdes.valueSerde(AlertRule.class);
-        Serde<Alert> alertSerde = serdes.valueSerde(Alert.class);
         RuleClassifier classifier = new RuleClassifier(RulesLoader.loadDefault());
         RoutingListener listener = new RoutingListener() {
             @Override
@@ -76,6 +81,11 @@ class AlertsAndCountsTest {
             @Override
             public void alert(String ruleId) {
                 heard.add("ALERT:" + ruleId);
+            }
+
+            @Override
+            public void alertFailed() {
+                heard.add("ALERT_FAILED");
             }
         };
         Topology topology = RoutingTopology.build(TopicConfig.DEFAULTS, Duration.ofDays(1), Map.of(),
@@ -119,6 +129,39 @@ class AlertsAndCountsTest {
         send(HUMPHREYS.replace("ten years", "ten full years"));
         assertThat(alerts.isEmpty()).as("deleted rules do not fire").isTrue();
         assertThat(heard).contains("ALERT:humphreys-1").containsOnlyOnce("ALERT:humphreys-1");
+    }
+
+    @Test
+    void shouldLeaveEveryDispatchItsOwnOutcomeWhetherItAlertsOrNot() {
+        rules.pipeInput("usfk", rule("usfk", "USFK", "USFK OR missile", null));
+        send(HUMPHREYS);
+        send(MISSILE);
+        send(KPOP);
+        assertThat(alerts.readKeyValuesToList()).hasSize(2);
+        assertThat(outcomes("alliance")).containsExactly("USFK marks 10 years at Camp Humphreys");
+        assertThat(outcomes("north-korea")).containsExactly("N. Korea fires ballistic missile into East Sea");
+        assertThat(outcomes("unrouted")).containsExactly("K-pop group tops Billboard chart");
+    }
+
+    @Test
+    void shouldKeepTheDispatchsOutcomeAndTheStreamWhenItsAlertCannotBeMade() {
+        driver.close();
+        Serde<Alert> broken = org.apache.kafka.common.serialization.Serdes.serdeFrom((topic, alert) -> {
+            throw new IllegalStateException("the registry refuses alerts-value");
+        }, (topic, bytes) -> null);
+        startDriver(broken);
+        rules.pipeInput("usfk", rule("usfk", "USFK", "USFK", null));
+        send(HUMPHREYS);
+        send(MISSILE);
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(outcomes("alliance")).containsExactly("USFK marks 10 years at Camp Humphreys");
+        assertThat(outcomes("north-korea")).containsExactly("N. Korea fires ballistic missile into East Sea");
+        assertThat(heard).contains("ALERT_FAILED").doesNotContain("ALERT:usfk");
+    }
+
+    private List<String> outcomes(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), dispatches.deserializer()).readValuesToList()
+                .stream().map(Dispatch::getHeadline).toList();
     }
 
     @Test
