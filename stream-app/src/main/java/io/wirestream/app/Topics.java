@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,22 +40,43 @@ final class Topics {
                         + REACH_TIMEOUT.toSeconds() + " s: is it running, and are bootstrap.servers and the security "
                         + "settings (kafka.*) right?");
             }
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) -1)
-                            .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
-                                    "retention.ms", "-1")));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-                LOG.info("created topics {} ({} partitions each)", missing.stream().map(NewTopic::name).toList(),
-                        partitions);
-            }
+            createMissing(admin, names, partitions);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Creates those of {@code names} that do not exist. Instances started together race to create the same topics:
+     * a topic that another created meanwhile is as good as one this call created.
+     */
+    static void createMissing(Admin admin, Collection<String> names, int partitions)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, partitions, (short) -1)
+                        .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+            try {
+                result.getValue().get();
+                created.add(result.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                LOG.info("topic {} was created by another instance meanwhile", result.getKey());
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.info("created topics {} ({} partitions each)", created, partitions);
         }
     }
 }
