@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,18 +30,9 @@ class RunCommandIT {
         Path data = Files.createTempDirectory("wirestream-run-it");
         int kafkaPort = RealServices.freePort();
         int registryPort = RealServices.freePort();
-        Process app = new ProcessBuilder(javaBinary(), "-jar", Path.of("target", "wirestream.jar").toString(), "run",
-                "--demo", "--data-dir", data.toString(), "--kafka-port", Integer.toString(kafkaPort),
-                "--registry-port", Integer.toString(registryPort))
-                .redirectError(data.resolve("stderr.log").toFile())
-                .start();
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(app, lines), "app-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            List<String> seen = awaitLine(lines, "Ctrl-C to stop.", Duration.ofMinutes(3));
-            String output = String.join("\n", seen);
+        try (WirestreamProcess app = WirestreamProcess.start("run", "--demo", "--data-dir", data.toString(),
+                "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort))) {
+            String output = app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
             assertThat(output).contains("Kafka:           127.0.0.1:" + kafkaPort + " (embedded)")
                     .contains("schema registry: http://127.0.0.1:" + registryPort + "/apis/ccompat/v7 (embedded)")
                     .contains("fed 24 sample dispatches to raw-feed");
@@ -58,11 +43,10 @@ class RunCommandIT {
             // Another client, like kafka-console-consumer, reads the embedded broker while wirestream runs.
             List<Dispatch> read = readAlliance(kafkaPort, registryPort);
             assertThat(read).isNotEmpty().allSatisfy(d -> assertThat(d.getRouting().getSubjects()).contains("alliance"));
-        } finally {
-            app.destroy();
-            assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute of SIGTERM").isTrue();
+
+            assertThat(app.stop()).as("exit code on SIGTERM, within a minute").isEqualTo(143);
+            assertThat(app.stderr()).doesNotContain("Exception in thread");
         }
-        assertThat(Files.readString(data.resolve("stderr.log"))).doesNotContain("Exception in thread");
         assertThat(Files.exists(data.resolve("kafka").resolve("meta.properties"))).isTrue();
     }
 
@@ -85,36 +69,5 @@ class RunCommandIT {
             }
         }
         return read;
-    }
-
-    private static List<String> awaitLine(LinkedBlockingQueue<String> lines, String wanted, Duration timeout)
-            throws InterruptedException {
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
-                seen.add(line);
-                if (line.contains(wanted)) {
-                    return seen;
-                }
-            }
-        }
-        throw new AssertionError("no '" + wanted + "' within " + timeout + "; output so far:\n" + String.join("\n", seen));
-    }
-
-    private static void readLines(Process app, LinkedBlockingQueue<String> lines) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("(stdout closed: " + e + ")");
-        }
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }
