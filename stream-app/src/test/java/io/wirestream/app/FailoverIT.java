@@ -46,7 +46,7 @@ class FailoverIT {
                     () -> ": " + assignments(client));
 
             List<TracedInputs.Input> inputs = TracedInputs.wireFeed("f", DISPATCHES);
-            TracedInputs.produce(client, inputs);
+            TracedInputs.produce(client, TracedInputs.TOPICS.input(), inputs);
             Await.until("a fifth of the dispatches routed", Duration.ofMinutes(2),
                     () -> Outcomes.committed(client, APPLICATION_ID, "raw-feed") >= DISPATCHES / 5);
             // Exit code 137 = 128 + 9: SIGKILL, not a polite stop.
@@ -57,8 +57,7 @@ class FailoverIT {
             Await.until("the survivor has all input partitions", Duration.ofMinutes(2),
                     () -> assignments(client).equals(List.of(PARTITIONS)), () -> ": " + assignments(client));
             long expected = inputs.stream().mapToLong(i -> i.expected().size()).sum();
-            Outcomes outcomes = Outcomes.read(client, TracedInputs.TOPICS.outputs(TracedInputs.CLASSIFIER.ruleSet()),
-                    expected, Duration.ofMinutes(3));
+            Outcomes outcomes = Outcomes.read(client, "f", expected, Duration.ofMinutes(3));
             outcomes.assertExactly(inputs);
 
             assertThat(first.isAlive()).as("the survivor runs on").isTrue();

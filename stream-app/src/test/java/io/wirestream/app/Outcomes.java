@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +33,26 @@ final class Outcomes {
 
     private final Map<String, List<ConsumerRecord<byte[], byte[]>>> byTrace = new TreeMap<>();
     private final List<ConsumerRecord<byte[], byte[]>> untraced = new ArrayList<>();
+    private final String prefix;
     private long count;
 
-    private Outcomes() {
+    private Outcomes(String prefix) {
+        this.prefix = prefix;
     }
 
-    /** Reads {@code topics} until {@code expected} records arrived (or {@code timeout} passed), and a little longer. */
-    static Outcomes read(Map<String, Object> clientConfig, Collection<String> topics, long expected,
-            Duration timeout) {
+    /**
+     * Reads the output topics until {@code expected} records of inputs traced {@code prefix...} arrived (or
+     * {@code timeout} passed), and a little longer; records of other inputs (another test's) are left out.
+     */
+    static Outcomes read(Map<String, Object> clientConfig, String prefix, long expected, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Outcomes outcomes = new Outcomes();
+        Outcomes outcomes = new Outcomes(prefix);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
+            for (String topic : TracedInputs.TOPICS.outputs(TracedInputs.CLASSIFIER.ruleSet())) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
@@ -67,17 +70,18 @@ final class Outcomes {
     }
 
     private void add(ConsumerRecord<byte[], byte[]> record) {
-        count++;
-        Header trace = record.headers().lastHeader(TracedInputs.TRACE);
+        String trace = header(record, TracedInputs.TRACE);
         if (trace == null) {
             untraced.add(record);
+        } else if (trace.startsWith(prefix)) {
+            byTrace.computeIfAbsent(trace, t -> new ArrayList<>()).add(record);
         } else {
-            byTrace.computeIfAbsent(new String(trace.value(), StandardCharsets.UTF_8), t -> new ArrayList<>())
-                    .add(record);
+            return;
         }
+        count++;
     }
 
-    /** Every record read. */
+    /** Every record read of the inputs traced with the prefix, and any without a trace. */
     long count() {
         return count;
     }
@@ -89,8 +93,8 @@ final class Outcomes {
 
     /**
      * Each input reached exactly its expected topics, once each - none lost, none doubled - and nothing else arrived;
-     * dead letters carry the expected reason and the input's own bytes (or, cut to fit, its first bytes and the
-     * original length).
+     * dead letters carry the expected reason and the input's own key and bytes (or, cut to fit, its first bytes and
+     * the original length), and routed records no dead letter's reason.
      */
     void assertExactly(List<TracedInputs.Input> inputs) {
         Map<String, String> wrong = new TreeMap<>();
@@ -103,11 +107,11 @@ final class Outcomes {
                 continue;
             }
             for (ConsumerRecord<byte[], byte[]> record : of(input.trace())) {
-                if (record.topic().equals(TracedInputs.TOPICS.deadLetter())) {
-                    String problem = deadLetterProblem(input, record);
-                    if (problem != null) {
-                        wrong.put(input.trace(), problem);
-                    }
+                String problem = record.topic().equals(TracedInputs.TOPICS.deadLetter()) ? deadLetterProblem(input, record)
+                        : header(record, DeadLetterHeaders.REASON) != null ? "routed with a dead letter's reason header"
+                        : null;
+                if (problem != null) {
+                    wrong.put(input.trace(), problem);
                 }
             }
         }
@@ -124,6 +128,9 @@ final class Outcomes {
         String reason = header(record, DeadLetterHeaders.REASON);
         if (!String.valueOf(reason).equals(input.reason())) {
             return "dead-lettered with reason " + reason + ", expected " + input.reason();
+        }
+        if (!Arrays.equals(record.key(), input.key())) {
+            return "dead letter's key differs from the input's";
         }
         String cutFrom = header(record, DeadLetterHeaders.ORIGINAL_LENGTH);
         byte[] expected = input.value();

@@ -7,6 +7,7 @@ import io.wirestream.classify.RulesLoader;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.topology.DeadLetterHeaders;
 import io.wirestream.topology.TopicConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,16 +40,16 @@ final class TracedInputs {
     /**
      * One input and its fate.
      *
-     * @param expected the topics it must reach, once each (sorted); empty for a duplicate of an earlier input
-     * @param reason   a dead letter's reason code, else null
+     * @param expected  the topics it must reach, once each (sorted); empty for a duplicate of an earlier input
+     * @param reason    a dead letter's reason code, else null
      * @param contentId a parsed dispatch's content id, else null
      */
-    record Input(String trace, byte[] value, long timestamp, List<Header> headers, List<String> expected,
+    record Input(String trace, byte[] key, byte[] value, long timestamp, List<Header> headers, List<String> expected,
             String reason, String contentId) {
 
         /** The same input, expected to be dropped as a duplicate of an earlier one. */
         Input asDuplicate() {
-            return new Input(trace, value, timestamp, headers, List.of(), null, contentId);
+            return new Input(trace, key, value, timestamp, headers, List.of(), null, contentId);
         }
     }
 
@@ -58,22 +59,27 @@ final class TracedInputs {
     private TracedInputs() {
     }
 
-    /** The input and what the parser and rules make of it. */
-    static Input predict(String trace, byte[] value, long timestamp, List<Header> headers) {
-        ParseResult result = PARSER.parse(RawDispatch.of(value == null ? new byte[0] : value,
-                Instant.ofEpochMilli(timestamp)));
-        if (result instanceof ParseResult.Failed failed) {
-            return new Input(trace, value, timestamp, headers, List.of(TOPICS.deadLetter()), failed.reason().name(),
-                    null);
+    /** The input and what the parser and rules make of it, as the topology does it. */
+    static Input predict(String trace, byte[] key, byte[] value, long timestamp, List<Header> headers) {
+        Classification decision;
+        ParseResult result;
+        try {
+            result = PARSER.parse(RawDispatch.of(value == null ? new byte[0] : value, Instant.ofEpochMilli(timestamp)));
+            decision = result instanceof ParseResult.Parsed parsed ? CLASSIFIER.classify(parsed.dispatch()) : null;
+        } catch (RuntimeException e) {
+            return new Input(trace, key, value, timestamp, headers, List.of(TOPICS.deadLetter()),
+                    DeadLetterHeaders.PROCESSING_ERROR, null);
         }
-        ParseResult.Parsed parsed = (ParseResult.Parsed) result;
-        Classification decision = CLASSIFIER.classify(parsed.dispatch());
+        if (result instanceof ParseResult.Failed failed) {
+            return new Input(trace, key, value, timestamp, headers, List.of(TOPICS.deadLetter()),
+                    failed.reason().name(), null);
+        }
         TreeSet<String> topics = new TreeSet<>();
         decision.routed().forEach(s -> topics.add(s.subject().topic()));
         if (topics.isEmpty()) {
             topics.add(TOPICS.unrouted());
         }
-        return new Input(trace, value, timestamp, headers, List.copyOf(topics), null, parsed.id());
+        return new Input(trace, key, value, timestamp, headers, List.copyOf(topics), null, result.id());
     }
 
     /**
@@ -86,7 +92,7 @@ final class TracedInputs {
         for (int i = 0; i < count; i++) {
             Story story = CORPUS.get(i % CORPUS.size());
             byte[] value = i % 40 == 39 ? unparseable(i) : distinct(story.text(), prefix + i);
-            inputs.add(predict(prefix + i, value, story.receivedAt().toEpochMilli(), List.of()));
+            inputs.add(predict(prefix + i, null, value, story.receivedAt().toEpochMilli(), List.of()));
         }
         return inputs;
     }
@@ -108,8 +114,8 @@ final class TracedInputs {
         };
     }
 
-    /** Produces the inputs to the input topic, in order, with an idempotent producer; returns when all are acked. */
-    static void produce(Map<String, Object> clientConfig, List<Input> inputs) {
+    /** Produces the inputs to {@code topic}, in order, with an idempotent producer; returns when all are acked. */
+    static void produce(Map<String, Object> clientConfig, String topic, List<Input> inputs) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -119,7 +125,7 @@ final class TracedInputs {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Input input : inputs) {
-                producer.send(record(input), (metadata, error) -> {
+                producer.send(record(topic, input), (metadata, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
                     }
@@ -132,10 +138,10 @@ final class TracedInputs {
         }
     }
 
-    static ProducerRecord<byte[], byte[]> record(Input input) {
+    static ProducerRecord<byte[], byte[]> record(String topic, Input input) {
         RecordHeaders headers = new RecordHeaders(input.headers());
         headers.add(TRACE, input.trace().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(TOPICS.input(), null, input.timestamp(), null, input.value(), headers);
+        return new ProducerRecord<>(topic, null, input.timestamp(), input.key(), input.value(), headers);
     }
 
     /** The dispatches of the labelled corpus, as received: real wire text of every subject and none. */
