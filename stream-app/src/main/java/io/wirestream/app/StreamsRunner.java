@@ -124,6 +124,12 @@ final class StreamsRunner implements AutoCloseable {
         return (long) total;
     }
 
+    /** Stream threads alive in this instance. */
+    int aliveThreads() {
+        return (int) streams.metadataForLocalThreads().stream()
+                .filter(t -> !t.threadState().equals("DEAD") && !t.threadState().equals("PENDING_SHUTDOWN")).count();
+    }
+
     Throwable failure() {
         return failure.get();
     }
