@@ -68,7 +68,8 @@ class BrokerRestartIT {
             Outcomes outcomes = Outcomes.read(client, "", expected, Duration.ofMinutes(3));
             outcomes.assertExactly(inputs);
             assertThat(runner.failure()).as("a failure that stopped the streams").isNull();
-            assertThat(runner.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            Await.until("streams running", Duration.ofMinutes(1), () -> runner.state() == KafkaStreams.State.RUNNING,
+                    () -> ": " + runner.state());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.wirestream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.topology.CarriedHeaders;
 import io.wirestream.topology.DeadLetterHeaders;
 import io.wirestream.topology.RoutingTopology;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,10 @@ class FuzzIT {
                         DeadLetterHeaders.ORIGINAL_LENGTH)).isEqualTo(Integer.toString(i.value().length)));
         assertThat(inputs).filteredOn(i -> i.value() != null && i.value().length > 900_000 && i.reason() == null)
                 .as("a dispatch of nearly a megabyte, routed").isNotEmpty();
+        assertThat(outcomes.of("z6000")).as("the dispatch whose headers filled its input").isNotEmpty()
+                .allSatisfy(r -> assertThat(Outcomes.header(r, CarriedHeaders.DROPPED)).endsWith(": x-filler"));
+        assertThat(outcomes.of("z7000")).singleElement().satisfies(r -> assertThat(r.headers().lastHeader("x-filler"))
+                .as("headers that fit are carried, the value cut to make room").isNotNull());
     }
 
     /**
@@ -138,7 +143,16 @@ class FuzzIT {
             long timestamp = random.nextInt(50) == 0 ? 0
                     : Instant.parse("2015-01-01T00:00:00Z").toEpochMilli() + (long) (random.nextDouble() * 3.5e11);
             List<Header> headers = random.nextInt(100) == 0 ? forgedHeaders(random) : List.of();
-            inputs.add(TracedInputs.predict("z" + i, key, value(i, random), timestamp, headers));
+            byte[] value = value(i, random);
+            if (i == 6000 || i == 7000) {
+                // Headers that fill the input up to the topic's limit (the producer counts some 300 bytes more):
+                // the outcome, with more to carry, must still fit its topic.
+                value = i == 6000 ? megabyteDispatch(random, 20_000) : oneLine(random, 7 << 20);
+                byte[] filler = new byte[Topics.MAX_MESSAGE_BYTES - value.length - 200];
+                random.nextBytes(filler);
+                headers = List.of(new RecordHeader("x-filler", filler));
+            }
+            inputs.add(TracedInputs.predict("z" + i, key, value, timestamp, headers));
         }
         return inputs;
     }
