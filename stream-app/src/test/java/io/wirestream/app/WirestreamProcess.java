@@ -24,8 +24,13 @@ final class WirestreamProcess implements AutoCloseable {
     private final List<String> err = new ArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
 
+    /** Kills the child if the test JVM ends first: no orphan keeps ports or a group membership. */
+    private final Thread reaper;
+
     private WirestreamProcess(Process process) {
         this.process = process;
+        this.reaper = new Thread(process::destroyForcibly, "stop-wirestream-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(reaper);
         readers.add(follow(process.getInputStream(), out, "stdout"));
         readers.add(follow(process.getErrorStream(), err, "stderr"));
     }
@@ -133,6 +138,11 @@ final class WirestreamProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the reaper runs.
+        }
         if (process.isAlive()) {
             process.destroyForcibly();
         }
