@@ -6,6 +6,7 @@ import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
 import io.wirestream.dashboard.Metrics;
 import io.wirestream.topology.AlertBook;
+import io.wirestream.registry.RegistryConfig;
 import io.wirestream.topology.TopicConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,8 +62,17 @@ public final class App {
             Settings effective = services.settings();
             LOG.info("settings:{}", effective.describe());
             topics.validate(rules);
-            // Fail at start, naming the registry, rather than at the first dispatch.
-            io.wirestream.registry.SchemaRegistryClients.create(effective.registry()).checkReachable();
+            // Wait for the registry at start (it may be starting too), warning at each attempt; if it does not come
+            // within the retry budget, fail here, naming it, rather than at the first dispatch.
+            try {
+                io.wirestream.registry.SchemaRegistryClients.create(effective.registry()).checkReachable();
+            } catch (io.wirestream.registry.SchemaRegistryException e) {
+                err.println("cannot start: " + e.getMessage() + "\nIs the registry running, and is "
+                        + Settings.SCHEMA_REGISTRY_URL + " right? wirestream waits for it for "
+                        + RegistryConfig.RETRY_TIMEOUT_MS + " (" + RegistryConfig.from(effective.registry())
+                        .retryTimeout().toSeconds() + " s) at start.");
+                return 1;
+            }
             ensureTopics(effective, topics, rules);
             RuleClassifier classifier = new RuleClassifier(rules);
             AlertBook book = new AlertBook();

@@ -155,6 +155,12 @@ final class StreamsRunner implements AutoCloseable {
         return streams;
     }
 
+    /** Stream threads alive in this instance. */
+    int aliveThreads() {
+        return (int) streams.metadataForLocalThreads().stream()
+                .filter(t -> !t.threadState().equals("DEAD") && !t.threadState().equals("PENDING_SHUTDOWN")).count();
+    }
+
     Throwable failure() {
         return failure.get();
     }

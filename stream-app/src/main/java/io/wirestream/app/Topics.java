@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,23 +72,52 @@ final class Topics {
                 }
                 throw e;
             }
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) -1).configs(compacted.contains(name)
-                            ? Map.of("cleanup.policy", "compact")
-                            : Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
-                }
-            }
+            Set<String> existing = createMissing(admin, names, compacted, partitions);
             warnIfNotCompacted(admin, compacted.stream().filter(existing::contains).toList());
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-                LOG.info("created topics {} ({} partitions each)", missing.stream().map(NewTopic::name).toList(),
-                        partitions);
-            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Creates those of {@code names} that do not exist. Instances started together race to create the same topics:
+     * a topic that another created meanwhile is as good as one this call created.
+     */
+    static void createMissing(Admin admin, Collection<String> names, int partitions)
+            throws InterruptedException, ExecutionException {
+        createMissing(admin, names, Set.of(), partitions);
+    }
+
+    /** As above, the topics in {@code compacted} compacted; returns the names that existed before. */
+    static Set<String> createMissing(Admin admin, Collection<String> names, Set<String> compacted, int partitions)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, partitions, (short) -1).configs(compacted.contains(name)
+                        ? Map.of("cleanup.policy", "compact")
+                        : Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
+            }
+        }
+        if (missing.isEmpty()) {
+            return existing;
+        }
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+            try {
+                result.getValue().get();
+                created.add(result.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                LOG.info("topic {} was created by another instance meanwhile", result.getKey());
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.info("created topics {} ({} partitions each)", created, partitions);
+        }
+        return existing;
     }
 }

@@ -122,16 +122,32 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 Thread.currentThread().interrupt();
                 throw new SchemaRegistryException("interrupted while calling the " + config, e);
             }
-            if (System.nanoTime() + backoff.toNanos() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (backoff.toNanos() > left) {
                 throw new SchemaRegistryException("the " + config + " did not answer " + method + " " + path
-                        + " after " + attempt + " attempts over " + config.retryTimeout().toSeconds() + " s: " + last,
-                        last);
+                        + " after " + attempt + " attempts over " + config.retryTimeout().toSeconds() + " s: "
+                        + describe(last), last);
             }
-            LOG.warn("schema registry call {} {} failed (attempt {}), retrying in {} ms: {}", method, path, attempt,
-                    backoff.toMillis(), last.toString());
+            // Each attempt is logged, so that a registry that is down shows in the log while wirestream waits for it.
+            LOG.warn("schema registry {} did not answer {} {} ({}); retrying in {} ms, for {} s more (attempt {})", base,
+                    method, path, describe(last), backoff.toMillis(), Duration.ofNanos(left).toSeconds(), attempt);
             sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    /** Why a call failed, for people: the JDK's HTTP client throws some exceptions without a message. */
+    static String describe(Exception failure) {
+        if (failure instanceof java.net.ConnectException) {
+            return "cannot connect: nothing listens there, or it refused the connection";
+        }
+        if (failure instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (failure instanceof SchemaRegistryException) {
+            return failure.getMessage();
+        }
+        return failure.getMessage() == null ? failure.getClass().getName() : failure.toString();
     }
 
     /** A 2xx answer that is not JSON comes from something other than a registry (a proxy's page): not retried. */

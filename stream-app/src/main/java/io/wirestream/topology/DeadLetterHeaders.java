@@ -26,6 +26,8 @@ public final class DeadLetterHeaders {
     /** The reason code of input that broke the processor itself (a bug, never bad input alone). */
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
+    private static final int MAX_MESSAGE_CHARS = 4000;
+
     private DeadLetterHeaders() {
     }
 
@@ -39,7 +41,8 @@ public final class DeadLetterHeaders {
 
     private static void add(Headers headers, String exception, String message, String reason, RecordMetadata source) {
         put(headers, EXCEPTION, exception);
-        put(headers, MESSAGE, message);
+        // An exception's message can be as long as it likes; the dead letter must still fit its topic.
+        put(headers, MESSAGE, message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message);
         if (source != null) {
             put(headers, TOPIC, source.topic());
             put(headers, PARTITION, Integer.toString(source.partition()));

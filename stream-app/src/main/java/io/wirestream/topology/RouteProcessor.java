@@ -16,6 +16,7 @@ import java.util.Map;
 import io.wirestream.classify.AlertMatcher;
 import io.wirestream.schema.Alert;
 import io.wirestream.schema.AlertRule;
+import java.util.function.Consumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
@@ -94,16 +95,12 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
             }
         } catch (RuntimeException e) {
             // A bug must not stop the stream or lose the record: it is dead-lettered with the exception.
-            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-            DeadLetterHeaders.addError(headers, e, source);
-            context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
+            deadLetter(record, headers -> DeadLetterHeaders.addError(headers, e, source));
             listener.outcome(RoutingListener.Outcome.DEAD_LETTER, DeadLetterHeaders.PROCESSING_ERROR, record.timestamp());
             return;
         }
         if (result instanceof ParseResult.Failed failed) {
-            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-            DeadLetterHeaders.addParseFailure(headers, failed, source);
-            context.forward(fitted(record.withHeaders(headers)), RoutingTopology.DEAD_LETTER_SINK);
+            deadLetter(record, headers -> DeadLetterHeaders.addParseFailure(headers, failed, source));
             listener.outcome(RoutingListener.Outcome.DEAD_LETTER, failed.reason().name(), record.timestamp());
             return;
         }
@@ -189,25 +186,34 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     private void forward(Record<byte[], byte[]> input, Dispatch dispatch, long timestamp, String sink) {
-        RecordHeaders headers = new RecordHeaders(input.headers().toArray());
+        RecordHeaders headers = CarriedHeaders.of(input.headers());
         // A dead letter fed back in (after a fix) must not carry its old verdict onto the routed copy.
         DeadLetterHeaders.removeAll(headers);
         context.forward(new Record<Object, Object>(dispatch.getStoryKey(), dispatch, timestamp, headers), sink);
     }
 
+    /** Sends the record to the dead-letter topic, with the input's headers, the reasons, and as much as fits. */
+    private void deadLetter(Record<byte[], byte[]> record, Consumer<RecordHeaders> reasons) {
+        RecordHeaders headers = CarriedHeaders.of(record.headers());
+        long carried = CarriedHeaders.size(headers);
+        reasons.accept(headers);
+        context.forward(fitted(record.withHeaders(headers), carried), RoutingTopology.DEAD_LETTER_SINK);
+    }
+
     /**
-     * The record as it can be dead-lettered: whole, unless its value is larger than the dead-letter topic takes,
-     * in which case the value is cut and a header keeps the original length (the broker would refuse it whole,
-     * and refuse it again on every restart).
+     * The record as it can be dead-lettered: whole, unless its value and the input's headers are larger than the
+     * dead-letter topic takes, in which case the value is cut and a header keeps the original length (the broker
+     * would refuse it whole, and refuse it again on every restart).
      */
-    private Record<byte[], byte[]> fitted(Record<byte[], byte[]> record) {
+    private Record<byte[], byte[]> fitted(Record<byte[], byte[]> record, long inputHeaderBytes) {
         byte[] value = record.value();
-        if (value == null || value.length <= RoutingTopology.MAX_DEAD_LETTER_BYTES) {
+        int room = (int) (RoutingTopology.MAX_DEAD_LETTER_BYTES - inputHeaderBytes);
+        if (value == null || value.length <= room) {
             return record;
         }
         record.headers().add(DeadLetterHeaders.ORIGINAL_LENGTH,
                 Integer.toString(value.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return record.withValue(java.util.Arrays.copyOf(value, RoutingTopology.MAX_DEAD_LETTER_BYTES));
+        return record.withValue(java.util.Arrays.copyOf(value, room));
     }
 
     private static RawDispatch raw(Record<byte[], byte[]> record, RecordMetadata source) {

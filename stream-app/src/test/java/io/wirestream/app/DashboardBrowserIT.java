@@ -45,7 +45,7 @@ class DashboardBrowserIT {
             .setTimeout(30_000);
 
     private static RealServices services;
-    private static JarProcess app;
+    private static WirestreamProcess app;
     private static String url;
     private static Playwright playwright;
     private static Browser browser;
@@ -57,10 +57,10 @@ class DashboardBrowserIT {
                 + "(apt-get install chromium) or point -Dwirestream.chromium at one; .ci/run installs it");
         services = RealServices.start();
         int port = RealServices.freePort();
-        app = JarProcess.start(services.dir().resolve("stderr.log"), "run", "--bootstrap-servers",
+        app = WirestreamProcess.start("run", "--bootstrap-servers",
                 services.bootstrapServers(), "--schema-registry-url", services.registryUrl(), "--data-dir",
                 services.dir().resolve("data").toString(), "--dashboard-port", Integer.toString(port));
-        app.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(3));
+        app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
         url = "http://127.0.0.1:" + port + "/";
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", services.bootstrapServers(), "acks", "all"),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -181,11 +181,11 @@ class DashboardBrowserIT {
     @Order(2)
     void shouldServeTheSameFromAStandaloneDashboardWhoseRulesTheRunningPipelineObeys() throws Exception {
         int port = RealServices.freePort();
-        try (JarProcess dashboard = JarProcess.start(services.dir().resolve("dashboard-stderr.log"), "dashboard",
+        try (WirestreamProcess dashboard = WirestreamProcess.start("dashboard",
                 "--bootstrap-servers", services.bootstrapServers(), "--schema-registry-url", services.registryUrl(),
                 "--data-dir", services.dir().resolve("dashboard-data").toString(), "--dashboard-port",
                 Integer.toString(port))) {
-            dashboard.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(2));
+            dashboard.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
             String base = "http://127.0.0.1:" + port + "/";
             Await.until("the standalone page has the pipeline's dispatches", Duration.ofSeconds(30),
                     () -> body(base, "api/recent").contains("N. Korea fires short-range ballistic missile"));

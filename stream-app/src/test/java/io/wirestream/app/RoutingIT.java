@@ -3,7 +3,7 @@ package io.wirestream.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.LabelledCorpus;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
@@ -15,12 +15,8 @@ import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.topology.DeadLetterHeaders;
 import io.wirestream.topology.TopicConfig;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,7 +49,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRACE = "trace-id";
     private TestServices services;
     private StreamsRunner runner;
@@ -177,18 +171,12 @@ class RoutingIT {
     }
 
     /** The corpus; a (LEAD) update and an exact repeat of every tenth story; bad input of every kind. */
-    private void buildInputs() throws IOException, URISyntaxException {
+    private void buildInputs() {
         List<String> texts = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
-        Path dir = Path.of(RoutingIT.class.getResource("/corpus").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    JsonNode node = JSON.readTree(line);
-                    texts.add(node.get("text").asText());
-                    times.add(Instant.parse(node.get("received_at").asText()));
-                }
-            }
+        for (JsonNode node : LabelledCorpus.entries()) {
+            texts.add(node.get("text").asText());
+            times.add(Instant.parse(node.get("received_at").asText()));
         }
         List<String> extra = new ArrayList<>();
         List<Instant> extraTimes = new ArrayList<>();

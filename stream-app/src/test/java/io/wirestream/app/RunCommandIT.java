@@ -30,12 +30,10 @@ class RunCommandIT {
         Path data = Files.createTempDirectory("wirestream-run-it");
         int kafkaPort = RealServices.freePort();
         int registryPort = RealServices.freePort();
-        JarProcess app = JarProcess.start(data.resolve("stderr.log"), "run", "--demo", "--data-dir", data.toString(),
+        try (WirestreamProcess app = WirestreamProcess.start("run", "--demo", "--data-dir", data.toString(),
                 "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort),
-                "--dashboard-port", Integer.toString(RealServices.freePort()));
-        try {
-            List<String> seen = app.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(3));
-            String output = String.join("\n", seen);
+                "--dashboard-port", Integer.toString(RealServices.freePort()))) {
+            String output = app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
             assertThat(output).contains("Kafka:           127.0.0.1:" + kafkaPort + " (embedded)")
                     .contains("schema registry: http://127.0.0.1:" + registryPort + "/apis/ccompat/v7 (embedded)")
                     .contains("fed 24 sample dispatches to raw-feed");
@@ -46,10 +44,10 @@ class RunCommandIT {
             // Another client, like kafka-console-consumer, reads the embedded broker while wirestream runs.
             List<Dispatch> read = readAlliance(kafkaPort, registryPort);
             assertThat(read).isNotEmpty().allSatisfy(d -> assertThat(d.getRouting().getSubjects()).contains("alliance"));
-        } finally {
-            assertThat(app.stop(Duration.ofSeconds(60))).as("stopped within a minute of SIGTERM").isTrue();
+
+            assertThat(app.stop()).as("exit code on SIGTERM, within a minute").isEqualTo(143);
+            assertThat(app.stderr()).doesNotContain("Exception in thread");
         }
-        assertThat(Files.readString(data.resolve("stderr.log"))).doesNotContain("Exception in thread");
         assertThat(Files.exists(data.resolve("kafka").resolve("meta.properties"))).isTrue();
     }
 

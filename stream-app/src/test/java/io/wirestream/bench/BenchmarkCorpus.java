@@ -1,22 +1,16 @@
 package io.wirestream.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.LabelledCorpus;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.schema.Dispatch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Realistic dispatches and alert queries for the benchmarks, built deterministically (fixed seeds) from the
@@ -58,23 +52,7 @@ final class BenchmarkCorpus {
     }
 
     private static List<JsonNode> stories() {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(BenchmarkCorpus.class.getResource("/corpus").toURI()))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    JsonNode node = json.readTree(line);
-                    if (node.get("text").asText().length() > 600) {
-                        stories.add(node);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return stories;
+        return LabelledCorpus.entries().stream().filter(node -> node.get("text").asText().length() > 600).toList();
     }
 
     private static final String[] SURNAMES = {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",

@@ -3,22 +3,17 @@ package io.wirestream.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.LabelledCorpus;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.input.Timestamps;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,27 +32,19 @@ class LabelledCorpusTest {
     }
 
     @BeforeAll
-    static void classifyCorpus() throws IOException, URISyntaxException {
-        ObjectMapper json = new ObjectMapper();
+    static void classifyCorpus() {
         DispatchParser parser = new DispatchParser();
         RuleClassifier classifier = new RuleClassifier(RulesLoader.loadDefault());
-        Path dir = Path.of(LabelledCorpusTest.class.getResource("/corpus").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    JsonNode node = json.readTree(line);
-                    ParseResult result = parser.parse(RawDispatch.of(
-                            node.get("text").asText().getBytes(StandardCharsets.UTF_8),
-                            Timestamps.parse(node.get("received_at").asText())));
-                    assertThat(result).as(node.get("id").asText()).isInstanceOf(ParseResult.Parsed.class);
-                    var dispatch = ((ParseResult.Parsed) result).dispatch();
-                    Set<String> expected = new TreeSet<>();
-                    node.get("topics").forEach(t -> expected.add(t.asText()));
-                    Set<String> actual = new TreeSet<>(RuleClassifierTest.topics(classifier.classify(dispatch)));
-                    CORPUS.add(new Labelled(node.get("id").asText(), node.get("kind").asText(), expected, actual,
-                            dispatch.getHeadline()));
-                }
-            }
+        for (JsonNode node : LabelledCorpus.entries()) {
+            ParseResult result = parser.parse(RawDispatch.of(node.get("text").asText().getBytes(StandardCharsets.UTF_8),
+                    Timestamps.parse(node.get("received_at").asText())));
+            assertThat(result).as(node.get("id").asText()).isInstanceOf(ParseResult.Parsed.class);
+            var dispatch = ((ParseResult.Parsed) result).dispatch();
+            Set<String> expected = new TreeSet<>();
+            node.get("topics").forEach(t -> expected.add(t.asText()));
+            Set<String> actual = new TreeSet<>(RuleClassifierTest.topics(classifier.classify(dispatch)));
+            CORPUS.add(new Labelled(node.get("id").asText(), node.get("kind").asText(), expected, actual,
+                    dispatch.getHeadline()));
         }
     }
 

@@ -108,6 +108,7 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> unreachable.getById(1))
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("did not answer GET /schemas/ids/1")
+                .hasMessageContaining("cannot connect")
                 .satisfies(e -> assertThat(((SchemaRegistryException) e).isUnreachable()).isTrue());
     }
 

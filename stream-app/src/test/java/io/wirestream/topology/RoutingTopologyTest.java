@@ -203,6 +203,40 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void shouldCutADeadLetterSoThatItFitsWithTheHeadersItCarries() {
+        byte[] large = new byte[RoutingTopology.MAX_DEAD_LETTER_BYTES - 10];
+        RecordHeaders headers = headers("trace-id", "t");
+        headers.add("x-fill", new byte[100 * 1024]);
+        rawFeed.pipeInput(new TestRecord<>(null, large, headers, Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        long carried = "trace-id".length() + 1 + "x-fill".length() + 100 * 1024;
+        assertThat(dead.value()).hasSize((int) (RoutingTopology.MAX_DEAD_LETTER_BYTES - carried));
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_LENGTH)))
+                .isEqualTo(Integer.toString(large.length));
+        assertThat(dead.headers().lastHeader("x-fill").value()).hasSize(100 * 1024);
+    }
+
+    @Test
+    void shouldLeaveTheLargestHeadersBehindWhenTheyWouldNotFitAndSaySo() {
+        RecordHeaders headers = headers("trace-id", "t");
+        headers.add("x-big", new byte[2 << 20]);
+        headers.add("x-medium", new byte[600 * 1024]);
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers, Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<String, Dispatch> routed = output("unrouted").readRecord();
+        assertThat(header(routed.headers().lastHeader("trace-id"))).isEqualTo("t");
+        assertThat(routed.headers().lastHeader("x-medium").value()).hasSize(600 * 1024);
+        assertThat(routed.headers().lastHeader("x-big")).isNull();
+        assertThat(header(routed.headers().lastHeader(CarriedHeaders.DROPPED)))
+                .isEqualTo("1 headers of " + (5 + (2 << 20)) + " bytes, over the 1048576 carried: x-big");
+
+        rawFeed.pipeInput(new TestRecord<>(null, new byte[0], headers, Instant.parse("2024-10-04T03:00:00Z")));
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        assertThat(dead.headers().lastHeader("x-big")).isNull();
+        assertThat(header(dead.headers().lastHeader(CarriedHeaders.DROPPED))).endsWith(": x-big");
+        assertThat(header(dead.headers().lastHeader(DeadLetterHeaders.REASON))).isEqualTo("EMPTY");
+    }
+
+    @Test
     void shouldNotCarryAnOldVerdictOntoARoutedCopy() {
         rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(DeadLetterHeaders.REASON, "NO_BODY",
                 "__streams.errors.message", "old", "trace-id", "t"), Instant.parse("2024-10-04T03:00:00Z")));
