@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parses, classifies and routes news wire dispatches.",
-        subcommands = {RunCommand.class, ReplayCommand.class, ReprocessCommand.class, TailCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class,
+        subcommands = {RunCommand.class, BenchCommand.class, ReplayCommand.class, ReprocessCommand.class, TailCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class,
             CommandLine.HelpCommand.class})
 public final class WirestreamCommand implements Runnable {
 
