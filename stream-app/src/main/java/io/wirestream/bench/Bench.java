@@ -28,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
  * what the broker itself allows: a plain copy of the same input (the throughput limit) and Kafka's own
  * EndToEndLatency tool (the latency limit).
  *
- * <p>The runs, in order: the copy with exactly-once, the copy with at-least-once, the pipeline with exactly-once
+ * <p>The runs, in order: a warm-up copy (not reported), the copy with exactly-once, the copy with at-least-once, the pipeline with exactly-once
  * (then its latency at each rate), the pipeline with at-least-once (the same), the pipeline with the alert queries
  * added, the copy with exactly-once again (so that drift on a shared machine shows), Kafka's round trip. The copy
  * and the pipeline run as child processes of this JVM (the pipeline is {@code wirestream run} itself), each on its
@@ -117,7 +117,10 @@ public final class Bench {
         List<BenchResults.Throughput> limits = new ArrayList<>();
         List<BenchResults.Throughput> pipelines = new ArrayList<>();
         List<BenchResults.Latency> latencies = new ArrayList<>();
-        BenchResults.Input input = feed.load(prefix + "copy-eos.in");
+        // A first copy, not reported, warms the broker (its compiled code, its page cache) for every run after it.
+        BenchResults.Input input = feed.load(prefix + "warm-up.in");
+        copy("warm-up", "warm-up: copy, exactly-once (not reported)", EXACTLY_ONCE);
+        feed.load(prefix + "copy-eos.in");
         limits.add(copy("copy-eos", "limit: copy, exactly-once", EXACTLY_ONCE));
         feed.load(prefix + "copy-alos.in");
         limits.add(copy("copy-alos", "limit: copy, at-least-once", AT_LEAST_ONCE));
@@ -193,7 +196,7 @@ public final class Bench {
             }
             MemoryProbe.Memory measured = memory.measure(app);
             BenchResults.Throughput result = new BenchResults.Throughput(label, guarantee, alerts, timed.records(),
-                    timed.seconds(), measured);
+                    timed.seconds(), timed.secondHalfSeconds(), measured);
             report(result);
             return result;
         }
@@ -206,8 +209,9 @@ public final class Bench {
         app.awaitLine(ready, START_TIMEOUT);
         long start = System.nanoTime();
         Duration timeout = Duration.ofSeconds(Math.max(300, options.count() / 100));
-        long end = probe.awaitOutputComplete(group, ends, outputs, timeout, app);
-        return new BenchResults.Throughput(label, guarantee, alerts, options.count(), (end - start) / 1e9, null);
+        ThroughputProbe.Completion done = probe.awaitOutputComplete(group, ends, outputs, timeout, app);
+        return new BenchResults.Throughput(label, guarantee, alerts, options.count(), (done.end() - start) / 1e9,
+                (done.end() - done.half()) / 1e9, null);
     }
 
     private BenchResults.Latency latency(LatencyProbe probe, String guarantee, int rate) throws InterruptedException {
@@ -225,8 +229,8 @@ public final class Bench {
     }
 
     private void report(BenchResults.Throughput result) {
-        out.printf(Locale.ROOT, "%s: %,.0f dispatches/s (%,d in %.1f s)%n", result.name(), result.perSecond(),
-                result.records(), result.seconds());
+        out.printf(Locale.ROOT, "%s: %,.0f dispatches/s (%,d in %.1f s), second half %,.0f/s%n", result.name(),
+                result.perSecond(), result.records(), result.seconds(), result.secondHalfPerSecond());
         out.flush();
     }
 

@@ -36,18 +36,26 @@ final class BenchReport {
     /** Rows of cells; the first row is the header. */
     private List<String[]> throughputRows() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"run", "dispatches/s", "vs limit", "heap live", "heap peak", "RSS peak"});
+        rows.add(new String[] {"run", "dispatches/s", "vs limit", "2nd half/s", "vs limit", "heap live", "heap peak",
+            "RSS peak"});
         for (BenchResults.Throughput limit : results.limits()) {
-            rows.add(new String[] {limit.name(), number(limit.perSecond()),
-                ratio(limit.perSecond() / results.limit(limit.guarantee())), "", "", ""});
+            rows.add(rates(limit, "", "", ""));
         }
         for (BenchResults.Throughput run : results.pipelines()) {
             MemoryProbe.Memory memory = run.memory();
-            rows.add(new String[] {run.name(), number(run.perSecond()),
-                ratio(run.perSecond() / results.limit(run.guarantee())), megabytes(memory.liveHeap()),
-                megabytes(memory.peakHeap()), megabytes(memory.peakRss())});
+            rows.add(rates(run, megabytes(memory.liveHeap()), megabytes(memory.peakHeap()),
+                    megabytes(memory.peakRss())));
         }
         return rows;
+    }
+
+    /** A run's rates, whole and second half, each beside the limit of its guarantee (the copy's mean). */
+    private String[] rates(BenchResults.Throughput run, String... memory) {
+        String[] row = {run.name(), number(run.perSecond()), ratio(run.perSecond() / results.limit(run.guarantee())),
+            number(run.secondHalfPerSecond()),
+            ratio(run.secondHalfPerSecond() / results.secondHalfLimit(run.guarantee())), "", "", ""};
+        System.arraycopy(memory, 0, row, 5, memory.length);
+        return row;
     }
 
     private List<String[]> latencyRows() {

@@ -19,10 +19,16 @@ record BenchResults(Machine machine, BenchOptions options, Input input, List<Thr
      * @param memory     of the app's process; null for the copy
      */
     record Throughput(String name, String guarantee, int alerts, long records, double seconds,
-            MemoryProbe.Memory memory) {
+            double secondHalfSeconds, MemoryProbe.Memory memory) {
 
+        /** Over the whole run, from a cold start. */
         double perSecond() {
             return records / seconds;
+        }
+
+        /** Over the second half of the input, warm. */
+        double secondHalfPerSecond() {
+            return records / 2.0 / secondHalfSeconds;
         }
     }
 
@@ -38,5 +44,11 @@ record BenchResults(Machine machine, BenchOptions options, Input input, List<Thr
     double limit(String guarantee) {
         return limits.stream().filter(l -> l.guarantee().equals(guarantee)).mapToDouble(Throughput::perSecond)
                 .average().orElse(Double.NaN);
+    }
+
+    /** The mean second-half rate of the copy runs with {@code guarantee}. */
+    double secondHalfLimit(String guarantee) {
+        return limits.stream().filter(l -> l.guarantee().equals(guarantee))
+                .mapToDouble(Throughput::secondHalfPerSecond).average().orElse(Double.NaN);
     }
 }

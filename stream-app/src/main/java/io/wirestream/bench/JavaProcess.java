@@ -26,11 +26,15 @@ final class JavaProcess implements AutoCloseable {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final Thread reader;
+    /** Stops the child if the bench ends first (Ctrl-C): none is left running against a broker that is gone. */
+    private final Thread reaper;
 
     private JavaProcess(Process process, String name, Path stderr) {
         this.process = process;
         this.name = name;
         this.stderr = stderr;
+        this.reaper = new Thread(process::destroyForcibly, name + "-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         this.reader = new Thread(this::readLines, name + "-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -135,6 +139,11 @@ final class JavaProcess implements AutoCloseable {
     /** Stops the process as Ctrl-C would (SIGTERM), then by force after 30 seconds. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // Shutting down: the reaper runs.
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

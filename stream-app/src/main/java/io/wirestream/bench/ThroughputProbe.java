@@ -36,15 +36,21 @@ final class ThroughputProbe {
     }
 
     /**
-     * Waits until {@code group} has committed {@code inputEnds} and returns the nanoTime at which the
-     * outputs' visible ends last moved.
+     * When the output was complete ({@code end}) and when half of it was visible ({@code half}), in
+     * {@link System#nanoTime()}. The time from half to end is the second half of the input's, the input being one
+     * mix throughout; by then the application is past its start (class loading, compilation).
      */
-    long awaitOutputComplete(String group, Map<TopicPartition, Long> inputEnds, Collection<String> outputs,
+    record Completion(long half, long end) {
+    }
+
+    /** Waits until {@code group} has committed {@code inputEnds}; then says when its output was complete. */
+    Completion awaitOutputComplete(String group, Map<TopicPartition, Long> inputEnds, Collection<String> outputs,
             Duration timeout, JavaProcess app) throws InterruptedException {
         List<TopicPartition> partitions = partitionsOf(outputs);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastTotal = -1;
         long lastChange = System.nanoTime();
+        List<long[]> changes = new ArrayList<>();
         long nextCommitCheck = 0;
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
@@ -52,6 +58,7 @@ final class ThroughputProbe {
             if (total != lastTotal) {
                 lastTotal = total;
                 lastChange = now;
+                changes.add(new long[] {now, total});
             }
             if (now >= nextCommitCheck) {
                 if (committed(group, inputEnds)) {
@@ -59,7 +66,7 @@ final class ThroughputProbe {
                     // no set order.
                     Thread.sleep(SETTLE.toMillis());
                     if (visibleEnds(partitions) == lastTotal) {
-                        return lastChange;
+                        return new Completion(halfway(changes, lastTotal), lastChange);
                     }
                     continue;
                 }
@@ -69,6 +76,15 @@ final class ThroughputProbe {
             Thread.sleep(SAMPLE_EVERY.toMillis());
         }
         throw new IllegalStateException(group + " did not process its input within " + timeout.toSeconds() + " s");
+    }
+
+    private static long halfway(List<long[]> changes, long total) {
+        for (long[] change : changes) {
+            if (change[1] * 2 >= total) {
+                return change[0];
+            }
+        }
+        throw new IllegalStateException("no output");
     }
 
     private boolean committed(String group, Map<TopicPartition, Long> inputEnds) throws InterruptedException {
