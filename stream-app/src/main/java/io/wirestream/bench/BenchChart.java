@@ -60,6 +60,7 @@ final class BenchChart {
                 results.input().count()), null, "dispatches per second until all output is committed", data,
                 PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         plot.getRenderer().setSeriesPaint(0, Color.GRAY);
         plot.getRenderer().setSeriesPaint(1, BLUE);
         ValueMarker half = new ValueMarker(BenchReport.PIPELINE_RATIO_GOAL * results.limit(Bench.EXACTLY_ONCE),

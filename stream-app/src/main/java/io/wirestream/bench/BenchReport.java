@@ -137,14 +137,16 @@ final class BenchReport {
         BenchOptions options = results.options();
         Machine machine = results.machine();
         StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
-        md.append("Run of ").append(LocalDate.now()).append(" on ").append(machine.summary()).append(". ");
+        List<String> about = new ArrayList<>();
+        about.add("Run of " + LocalDate.now() + " on " + machine.summary() + ".");
         if (machine.loadBefore() >= 0) {
-            md.append(String.format(Locale.ROOT, "Load average %.1f at the start, %.1f at the end. ",
+            about.add(String.format(Locale.ROOT, "Load average %.1f at the start, %.1f at the end.",
                     machine.loadBefore(), machine.loadAfter()));
         }
         if (options.note() != null && !options.note().isBlank()) {
-            md.append(options.note().strip()).append(' ');
+            about.add(options.note().strip());
         }
+        md.append(String.join(" ", about));
         md.append(String.format(Locale.ROOT, "%n%n`wirestream bench --count %d --partitions %d --seed %d --rates %s "
                 + "--warmup %ds --latency-duration %ds --round-trips %d --alerts %d`%s: %,d generated dispatches of "
                 + "%,d-%,d bytes (mean %,.0f), loaded at %,.0f/s.%n%n", options.count(), options.partitions(),

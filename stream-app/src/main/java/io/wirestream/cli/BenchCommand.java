@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
             "",
             "Throughput: generated wire dispatches (2-4 KB, a fixed seed, about a third on a subject of the bundled "
                     + "rules) are written to an input topic, then processed from the start until every outcome is "
-                    + "committed: by a plain transactional copy to another topic with the pipeline's own client "
-                    + "settings (the limit), by the pipeline with exactly-once and with at-least-once, and by the "
+                    + "committed: by a plain copy to another topic with the pipeline's own client settings and "
+                    + "commits (transactions under exactly-once), which is the limit, by the pipeline with exactly-once and with at-least-once, and by the "
                     + "pipeline with --alerts more queries. The pipeline is 'wirestream run' in a child process; its "
                     + "live heap (after a full GC, by jcmd), peak heap and peak RSS are reported.",
             "",
@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                     + "the same record size.",
             "",
             "By default it starts an embedded broker and schema registry on free loopback ports, in a temporary "
-                    + "directory removed afterwards, and takes about ten minutes. On a cluster (--bootstrap-servers) "
-                    + "its topics are named wsbench-<id>.* and deleted at the end (schema registry subjects stay)."},
+                    + "directory removed afterwards, and takes seven to ten minutes on two cores. On a cluster "
+                    + "(--bootstrap-servers) its topics are named wsbench-<id>.* and deleted at the end (schema registry subjects stay)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured and written", "1:a measurement failed (the logs of its processes are kept)",
             "2:invalid command line"})
@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Seed of the generated dispatches. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
-    @Option(names = "--rates", paramLabel = "N[,N...]", split = ",", defaultValue = "100,1000",
+    @Option(names = "--rates", paramLabel = "N", split = ",", defaultValue = "100,1000",
             description = "Dispatches per second of the latency runs. Default: ${DEFAULT-VALUE}.")
     private List<Integer> rates;
 
