@@ -209,7 +209,7 @@ public final class Bench {
         app.awaitLine(ready, START_TIMEOUT);
         long start = System.nanoTime();
         Duration timeout = Duration.ofSeconds(Math.max(300, options.count() / 100));
-        ThroughputProbe.Completion done = probe.awaitOutputComplete(group, ends, outputs, timeout, app);
+        ThroughputProbe.Completion done = probe.awaitOutputComplete(group, ends, outputs, start, timeout, app);
         return new BenchResults.Throughput(label, guarantee, alerts, options.count(), (done.end() - start) / 1e9,
                 (done.end() - done.half()) / 1e9, null);
     }

@@ -43,14 +43,18 @@ final class ThroughputProbe {
     record Completion(long half, long end) {
     }
 
-    /** Waits until {@code group} has committed {@code inputEnds}; then says when its output was complete. */
+    /**
+     * Waits until {@code group} has committed {@code inputEnds}; then says when its output, in new topics that were
+     * empty at {@code start} (a nanoTime), was complete.
+     */
     Completion awaitOutputComplete(String group, Map<TopicPartition, Long> inputEnds, Collection<String> outputs,
-            Duration timeout, JavaProcess app) throws InterruptedException {
+            long start, Duration timeout, JavaProcess app) throws InterruptedException {
         List<TopicPartition> partitions = partitionsOf(outputs);
         long deadline = System.nanoTime() + timeout.toNanos();
-        long lastTotal = -1;
-        long lastChange = System.nanoTime();
+        long lastTotal = 0;
+        long lastChange = start;
         List<long[]> changes = new ArrayList<>();
+        changes.add(new long[] {start, 0});
         long nextCommitCheck = 0;
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
@@ -78,11 +82,19 @@ final class ThroughputProbe {
         throw new IllegalStateException(group + " did not process its input within " + timeout.toSeconds() + " s");
     }
 
-    private static long halfway(List<long[]> changes, long total) {
+    /**
+     * When half the output was visible, interpolated between the two looks around it: exact to a look's interval
+     * when the output grows in many steps, and halfway from the start when it came at once (a short run
+     * committed in one transaction). The first change is the empty output at the start.
+     */
+    static long halfway(List<long[]> changes, long total) {
+        long[] before = changes.get(0);
         for (long[] change : changes) {
-            if (change[1] * 2 >= total) {
-                return change[0];
+            if (change[1] * 2 >= total && change[1] > 0) {
+                double share = (total / 2.0 - before[1]) / (change[1] - before[1]);
+                return before[0] + Math.round(share * (change[0] - before[0]));
             }
+            before = change;
         }
         throw new IllegalStateException("no output");
     }
