@@ -59,7 +59,7 @@ public final class Bench {
         this.prefix = "wsbench-" + Long.toString(System.currentTimeMillis() / 1000, 36) + ".";
     }
 
-    /** Runs every measurement, prints the table and writes the report and chart; returns the results. */
+    /** Runs every measurement, prints the table and writes the report and chart (where asked). */
     public static void run(BenchOptions options, PrintWriter out) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("wirestream-bench");
         boolean done = false;
