@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The broker and registry the app talks to: those configured, or, where none is, embedded ones started on
  * loopback (a real Kafka broker in this JVM, Apicurio Registry as a child process). Closing stops what it started.
  */
-final class Services implements AutoCloseable {
+public final class Services implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
@@ -27,7 +27,7 @@ final class Services implements AutoCloseable {
         this.settings = settings;
     }
 
-    static Services start(Settings configured) throws IOException {
+    public static Services start(Settings configured) throws IOException {
         EmbeddedKafka kafka = null;
         EmbeddedRegistry registry = null;
         Path data = configured.getPath(Settings.DATA_DIR);
@@ -52,15 +52,15 @@ final class Services implements AutoCloseable {
     }
 
     /** The settings with the embedded services' addresses filled in. */
-    Settings settings() {
+    public Settings settings() {
         return settings;
     }
 
-    boolean embeddedKafka() {
+    public boolean embeddedKafka() {
         return kafka != null;
     }
 
-    boolean embeddedRegistry() {
+    public boolean embeddedRegistry() {
         return registry != null;
     }
 

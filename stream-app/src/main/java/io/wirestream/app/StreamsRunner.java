@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -93,10 +94,22 @@ final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.get(Settings.PROCESSING_GUARANTEE));
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
         // Outputs can be a little larger than the largest accepted input (see Topics).
-        props.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), Integer.toString(Topics.MAX_MESSAGE_BYTES));
+        producerDefault(props, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
+        // Streams lingers 100 ms for fuller batches; under at-least-once that is 100 ms of latency at low rates
+        // (output is visible when written). 5 ms, Kafka's own producer default, with room for 128 KB batches
+        // (about 35 outcomes) under load: measured by 'wirestream bench', see docs/benchmarks.md.
+        producerDefault(props, ProducerConfig.LINGER_MS_CONFIG, "5");
+        producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
         // Opting in now to what Kafka 5.0 will do by default: the handler also covers the alert rules' global thread.
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
         return props;
+    }
+
+    /** Sets a producer setting unless given, plain or with Streams' {@code producer.} prefix. */
+    private static void producerDefault(Properties props, String key, String value) {
+        if (!props.containsKey(key) && !props.containsKey(StreamsConfig.producerPrefix(key))) {
+            props.put(StreamsConfig.producerPrefix(key), value);
+        }
     }
 
     /** Client settings for the app's own admin, producer and consumer clients. */

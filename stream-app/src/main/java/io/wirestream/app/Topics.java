@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * And they keep records without a time limit: record timestamps are publish times, so an archive's dispatches
  * are years old on arrival and the broker's default seven-day retention would delete them at once.
  */
-final class Topics {
+public final class Topics {
 
-    static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
     private static final java.time.Duration REACH_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
@@ -49,7 +49,7 @@ final class Topics {
         });
     }
 
-    static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
+    public static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
             throws InterruptedException {
         ensure(adminConfig, names, Set.of(), partitions);
     }

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parses, classifies and routes news wire dispatches.",
-        subcommands = {RunCommand.class, DashboardCommand.class, ReplayCommand.class, ReprocessCommand.class,
-            TailCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class, HealthCommand.class,
+        subcommands = {RunCommand.class, DashboardCommand.class, BenchCommand.class, ReplayCommand.class,
+            ReprocessCommand.class, TailCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class,
+            HealthCommand.class,
             CommandLine.HelpCommand.class})
 public final class WirestreamCommand implements Runnable {
 
