@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wirestream bench} as a user runs it, from the jar, in a tiny configuration so that it stays quick: every
@@ -21,9 +22,11 @@ class BenchCommandIT {
             "limit: copy, at-least-once", "limit: copy, exactly-once, again", "pipeline, exactly-once",
             "pipeline, at-least-once", "pipeline, exactly-once, +100 alerts");
 
+    @TempDir
+    Path dir;
+
     @Test
     void shouldMeasureEveryRunAndWriteTheReportSectionAndChart() throws Exception {
-        Path dir = Files.createTempDirectory("wirestream-bench-it");
         Path report = dir.resolve("docs").resolve("benchmarks.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, "# Benchmarks\n\nWritten by hand.\n");
