@@ -1,5 +1,6 @@
 package io.wirestream.bench;
 
+import io.wirestream.embedded.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +46,7 @@ final class JavaProcess implements AutoCloseable {
             throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(ChildProcesses.javaBinary());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath());
@@ -139,26 +140,9 @@ final class JavaProcess implements AutoCloseable {
     /** Stops the process as Ctrl-C would (SIGTERM), then by force after 30 seconds. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException e) {
-            // Shutting down: the reaper runs.
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, reaper, Duration.ofSeconds(30));
     }
 
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 
     /** This JVM's class path, absolute, so that a child started anywhere finds the same classes. */
     private static String classPath() {

@@ -56,7 +56,7 @@ final class MemoryProbe {
 
     /** Asks for a full collection and reads the heap left after it; -1 without jcmd. */
     private long liveHeap(JavaProcess process) throws IOException, InterruptedException {
-        Path jcmd = Path.of(JavaProcess.javaBinary()).resolveSibling("jcmd");
+        Path jcmd = Path.of(io.wirestream.embedded.ChildProcesses.javaBinary()).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return -1;
         }

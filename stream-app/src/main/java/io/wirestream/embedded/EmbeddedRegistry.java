@@ -56,7 +56,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
         Ports.requireFree(host, port, "the embedded schema registry (--registry-port)");
         Files.createDirectories(data);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m",
                 "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.banner.enabled=false", "-Dquarkus.http.access-log.enabled=false",
                 "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.apicurio\".level=WARN",
@@ -119,23 +119,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
     /** Stops the process: politely, then by force after ten seconds. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down; the reaper runs too, which is harmless.
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ChildProcesses.stop(process, reaper, java.time.Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.embedded.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class ChildBroker implements AutoCloseable {
 
     /** A JVM on this test's class path running {@code mainClass}; its stderr joins its stdout. */
     private static ProcessBuilder java(String mainClass, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(WirestreamProcess.javaBinary(), "-Xmx512m", "-cp",
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);

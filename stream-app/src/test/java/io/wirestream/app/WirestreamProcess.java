@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.embedded.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class WirestreamProcess implements AutoCloseable {
 
     /** Starts {@code java -Xmx384m -jar target/wirestream.jar args}. */
     static WirestreamProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx384m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new WirestreamProcess(new ProcessBuilder(command).start());
     }
@@ -148,8 +149,4 @@ final class WirestreamProcess implements AutoCloseable {
         }
     }
 
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 }

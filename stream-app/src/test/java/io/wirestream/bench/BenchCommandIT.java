@@ -2,6 +2,7 @@ package io.wirestream.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.embedded.ChildProcesses;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class BenchCommandIT {
         // Commits every 200 ms instead of every 30 s under at-least-once: the bench waits for the last commit.
         Path config = dir.resolve("quick.properties");
         Files.writeString(config, "kafka.commit.interval.ms=200\n");
-        Process bench = new ProcessBuilder(javaBinary(), "-jar", Path.of("target", "wirestream.jar").toString(),
+        Process bench = new ProcessBuilder(ChildProcesses.javaBinary(), "-jar", Path.of("target", "wirestream.jar").toString(),
                 "bench", "--count", "300", "--rates", "100,1000", "--warmup", "1s", "--latency-duration", "2s",
                 "--round-trips", "200", "--alerts", "100", "--config", config.toString(), "--report",
                 report.toString(), "--note", "Tiny run of BenchCommandIT.")
@@ -97,7 +98,4 @@ class BenchCommandIT {
         return Double.parseDouble(digits);
     }
 
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
 }
