@@ -36,6 +36,7 @@ final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Replacements replacements = new Replacements();
 
     private StreamsRunner(KafkaStreams streams) {
         this.streams = streams;
@@ -120,11 +121,56 @@ final class StreamsRunner implements AutoCloseable {
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onError(Throwable error) {
+        if (replacements.mayReplace(error, System.nanoTime())) {
+            LOG.warn("a stream thread failed talking to Kafka ({}); starting a new one in its place: its uncommitted "
+                    + "work is redone from the last commit", rootMessage(error));
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         failure.compareAndSet(null, error);
         LOG.error("processing stopped: {}. Nothing is lost: the uncommitted work is redone when wirestream starts "
                 + "again.", rootMessage(error));
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
+
+    /**
+     * Which failed stream threads are replaced rather than the whole client stopped: those that failed on Kafka
+     * itself (a broker that restarts can answer a transaction's end with an error once), a few times in a row at
+     * most. A registry that stayed away past its retries, or anything else, stops processing with its message.
+     * Under exactly-once a replaced thread aborts its transaction and starts again from the last commit, so
+     * nothing is lost or doubled.
+     */
+    static final class Replacements {
+        static final int MAX = 5;
+        static final Duration WINDOW = Duration.ofMinutes(10);
+        private final java.util.Deque<Long> recent = new java.util.ArrayDeque<>();
+
+        synchronized boolean mayReplace(Throwable error, long nanoTime) {
+            if (!isKafkaTrouble(error)) {
+                return false;
+            }
+            while (!recent.isEmpty() && nanoTime - recent.peekFirst() > WINDOW.toNanos()) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= MAX) {
+                return false;
+            }
+            recent.addLast(nanoTime);
+            return true;
+        }
+
+        static boolean isKafkaTrouble(Throwable error) {
+            Throwable root = error;
+            for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
+                    return false;
+                }
+                root = cause;
+            }
+            return root instanceof org.apache.kafka.common.KafkaException
+                    && !(root instanceof org.apache.kafka.streams.errors.StreamsException);
+        }
+    }
+
 
     /** Waits until the streams are RUNNING; false when they stopped or the time ran out. */
     boolean awaitRunning(Duration timeout) throws InterruptedException {
