@@ -62,15 +62,7 @@ public final class App {
             Settings effective = services.settings();
             LOG.info("settings:{}", effective.describe());
             topics.validate(rules);
-            // Wait for the registry at start (it may be starting too), warning at each attempt; if it does not come
-            // within the retry budget, fail here, naming it, rather than at the first dispatch.
-            try {
-                io.wirestream.registry.SchemaRegistryClients.create(effective.registry()).checkReachable();
-            } catch (io.wirestream.registry.SchemaRegistryException e) {
-                err.println("cannot start: " + e.getMessage() + "\nIs the registry running, and is "
-                        + Settings.SCHEMA_REGISTRY_URL + " right? wirestream waits for it for "
-                        + RegistryConfig.RETRY_TIMEOUT_MS + " (" + RegistryConfig.from(effective.registry())
-                        .retryTimeout().toSeconds() + " s) at start.");
+            if (!registryAnswers(effective, err)) {
                 return 1;
             }
             ensureTopics(effective, topics, rules);
@@ -160,7 +152,9 @@ public final class App {
         LOG.info("settings:{}", settings.describe());
         try {
             topics.validate(rules);
-            io.wirestream.registry.SchemaRegistryClients.create(settings.registry()).checkReachable();
+            if (!registryAnswers(settings, err)) {
+                return 1;
+            }
             ensureTopics(settings, topics, rules);
             java.util.Properties properties = StreamsRunner.properties(settings);
             properties.put("application.id", settings.get(Settings.APPLICATION_ID) + "-dashboard");
@@ -193,6 +187,24 @@ public final class App {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /**
+     * Waits for the registry at start (it may be starting too), warning at each attempt; false, after saying which
+     * registry and how long it was waited for, when it did not come within the retry budget: better here than at
+     * the first dispatch.
+     */
+    private static boolean registryAnswers(Settings settings, PrintWriter err) {
+        try {
+            io.wirestream.registry.SchemaRegistryClients.create(settings.registry()).checkReachable();
+            return true;
+        } catch (io.wirestream.registry.SchemaRegistryException e) {
+            err.println("cannot start: " + e.getMessage() + "\nIs the registry running, and is "
+                    + Settings.SCHEMA_REGISTRY_URL + " right? wirestream waits for it for "
+                    + RegistryConfig.RETRY_TIMEOUT_MS + " (" + RegistryConfig.from(settings.registry())
+                    .retryTimeout().toSeconds() + " s) at start.");
+            return false;
         }
     }
 
