@@ -307,7 +307,6 @@ public final class DashboardServer implements AutoCloseable {
         if (streams.incrementAndGet() > MAX_STREAMS) {
             streams.decrementAndGet();
             // A 503 would make the browser give up for good; this way it tries again in a minute.
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             send(exchange, 200, "text/event-stream; charset=utf-8", "retry: 60000\n\n");
             return;
         }

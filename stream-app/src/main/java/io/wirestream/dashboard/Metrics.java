@@ -59,18 +59,16 @@ public final class Metrics implements RoutingListener, AutoCloseable {
         alertFailures = Counter.builder("wirestream.alert.failures")
                 .description("Dispatches whose alerts could not be made (see the log); their own outcome stands")
                 .register(registry);
-        latency = Timer.builder("wirestream.routing.latency")
-                .description("From the input record's timestamp to its routing decision")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(1))
-                .register(registry);
-        delivery = Timer.builder("wirestream.delivery.latency")
-                .description("From the input record's timestamp until its outcome is visible to a read_committed "
-                        + "consumer (the dashboard's feed)")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(1))
+        latency = latencyTimer("wirestream.routing.latency",
+                "From the input record's timestamp to its routing decision");
+        delivery = latencyTimer("wirestream.delivery.latency", "From the input record's timestamp until its outcome "
+                + "is visible to a read_committed consumer (the dashboard's feed)");
+    }
+
+    /** A histogram of latencies from a millisecond to a minute. */
+    private Timer latencyTimer(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
                 .register(registry);
     }
 
