@@ -1,9 +1,9 @@
 package io.wirestream.bench;
 
-import io.wirestream.app.Services;
-import io.wirestream.app.Settings;
-import io.wirestream.app.StreamsClientConfigs;
 import io.wirestream.cli.WirestreamCommand;
+import io.wirestream.config.Settings;
+import io.wirestream.runtime.Services;
+import io.wirestream.runtime.StreamsClientConfigs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;

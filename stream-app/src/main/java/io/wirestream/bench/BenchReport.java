@@ -13,11 +13,11 @@ import java.util.Locale;
  * The results as a table for the terminal and as a Markdown section. The section sits between two markers in the
  * report file and only it is replaced, so hand-written text around it (other benchmarks, the analysis) stays.
  */
-final class BenchReport {
+public final class BenchReport {
 
-    static final String BEGIN = "<!-- wirestream bench: begin. Written by 'wirestream bench'; the rest of this file is "
+    public static final String BEGIN = "<!-- wirestream bench: begin. Written by 'wirestream bench'; the rest of this file is "
             + "kept. -->";
-    static final String END = "<!-- wirestream bench: end -->";
+    public static final String END = "<!-- wirestream bench: end -->";
 
     /** The goals of issue 8, reported against (they are benchmarks, not tests). */
     static final double PIPELINE_RATIO_GOAL = 0.5;

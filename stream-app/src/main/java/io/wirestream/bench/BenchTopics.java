@@ -1,6 +1,6 @@
 package io.wirestream.bench;
 
-import io.wirestream.app.Topics;
+import io.wirestream.runtime.Topics;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

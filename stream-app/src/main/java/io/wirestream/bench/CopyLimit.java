@@ -1,7 +1,7 @@
 package io.wirestream.bench;
 
-import io.wirestream.app.Settings;
-import io.wirestream.app.StreamsClientConfigs;
+import io.wirestream.config.Settings;
+import io.wirestream.runtime.StreamsClientConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;

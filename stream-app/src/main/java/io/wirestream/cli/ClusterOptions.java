@@ -1,6 +1,6 @@
 package io.wirestream.cli;
 
-import io.wirestream.app.Settings;
+import io.wirestream.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

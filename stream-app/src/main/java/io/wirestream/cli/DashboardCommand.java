@@ -1,6 +1,6 @@
 package io.wirestream.cli;
 
-import io.wirestream.app.App;
+import io.wirestream.runtime.App;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,10 @@
 package io.wirestream.cli;
 
-import io.wirestream.app.Reprocessor;
-import io.wirestream.app.Settings;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
+import io.wirestream.config.Settings;
+import io.wirestream.runtime.Reprocessor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;

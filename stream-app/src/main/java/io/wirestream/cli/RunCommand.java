@@ -1,7 +1,7 @@
 package io.wirestream.cli;
 
-import io.wirestream.app.App;
-import io.wirestream.app.Settings;
+import io.wirestream.config.Settings;
+import io.wirestream.runtime.App;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.wirestream.cli;
 
-import io.wirestream.app.Settings;
+import io.wirestream.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

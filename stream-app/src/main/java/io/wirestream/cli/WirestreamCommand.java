@@ -3,8 +3,8 @@ package io.wirestream.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code wirestream} command line: one entry point, one subcommand per job. */
 @Command(name = "wirestream",
@@ -35,7 +35,7 @@ public final class WirestreamCommand implements Runnable {
         return newCommandLine().execute(args);
     }
 
-    static CommandLine newCommandLine() {
+    public static CommandLine newCommandLine() {
         // UTF-8 whatever the platform default: dispatches carry Korean names and typographic quotes.
         return new CommandLine(new WirestreamCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Routing;
-import io.wirestream.schema.SubjectScore;
 import io.wirestream.schema.Source;
+import io.wirestream.schema.SubjectScore;
 import java.io.IOException;
 import java.time.Instant;
 

@@ -1,11 +1,14 @@
 package io.wirestream.topology;
 
+import io.wirestream.classify.AlertMatcher;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.RoutingRecords;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import java.time.Duration;
@@ -13,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.wirestream.classify.AlertMatcher;
-import io.wirestream.schema.Alert;
-import io.wirestream.schema.AlertRule;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;

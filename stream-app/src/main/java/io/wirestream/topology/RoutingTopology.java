@@ -4,6 +4,7 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.Subject;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.schema.Dispatch;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,11 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.serialization.Serdes;
-import java.time.Duration;
 
 /**
  * The routing topology, as a pure function of its configuration and collaborators:

@@ -4,8 +4,8 @@ import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 

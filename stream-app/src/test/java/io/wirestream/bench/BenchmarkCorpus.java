@@ -1,11 +1,11 @@
 package io.wirestream.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wirestream.LabelledCorpus;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.testing.LabelledCorpus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

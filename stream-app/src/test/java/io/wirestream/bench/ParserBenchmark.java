@@ -1,9 +1,9 @@
 package io.wirestream.bench;
 
-import io.wirestream.SharedFixtures;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.testing.SharedFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package io.wirestream.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wirestream.LabelledCorpus;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.input.Timestamps;
+import io.wirestream.testing.LabelledCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.wirestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.app.Settings;
+import io.wirestream.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

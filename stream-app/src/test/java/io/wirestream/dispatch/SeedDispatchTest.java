@@ -2,10 +2,10 @@ package io.wirestream.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.RequiresShared;
-import io.wirestream.SharedFixtures;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.testing.RequiresShared;
+import io.wirestream.testing.SharedFixtures;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;

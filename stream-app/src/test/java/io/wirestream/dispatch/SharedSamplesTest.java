@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wirestream.RequiresShared;
-import io.wirestream.SharedFixtures;
+import io.wirestream.testing.RequiresShared;
+import io.wirestream.testing.SharedFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;

@@ -1,0 +1,127 @@
+package io.wirestream.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.topology.RoutingListener;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The metrics behind {@code /metrics}: Kafka Streams' own (through Micrometer's binder), the JVM's, and
+ * wirestream's:
+ * <ul>
+ *   <li>{@code wirestream_dispatches_total{outcome, subject, reason}}: every input record's fate, routed ones once
+ *       per subject;</li>
+ *   <li>{@code wirestream_alerts_total}: alert rules matched, and {@code wirestream_alert_failures_total}:
+ *       dispatches whose alerts could not be made;</li>
+ *   <li>{@code wirestream_routing_latency_seconds}: from the input record's timestamp to its routing, as a
+ *       histogram, for records that arrived while this process was running (replayed history carries publish
+ *       times as timestamps, which would say nothing about the pipeline);</li>
+ *   <li>{@code wirestream_delivery_latency_seconds}: the same, up to the moment the outcome is visible to a
+ *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on).</li>
+ * </ul>
+ */
+public final class Metrics implements RoutingListener, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Counter alerts;
+    private final Counter alertFailures;
+    private final Timer latency;
+    private final Timer delivery;
+    private final LongSupplier clock;
+    private final long startedAt;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public Metrics() {
+        this(System::currentTimeMillis);
+    }
+
+    Metrics(LongSupplier clock) {
+        this.clock = clock;
+        this.startedAt = clock.getAsLong();
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        alerts = Counter.builder("wirestream.alerts").description("Alert rules matched by dispatches")
+                .register(registry);
+        alertFailures = Counter.builder("wirestream.alert.failures")
+                .description("Dispatches whose alerts could not be made (see the log); their own outcome stands")
+                .register(registry);
+        latency = latencyTimer("wirestream.routing.latency",
+                "From the input record's timestamp to its routing decision");
+        delivery = latencyTimer("wirestream.delivery.latency", "From the input record's timestamp until its outcome "
+                + "is visible to a read_committed consumer (the dashboard's feed)");
+    }
+
+    /** A histogram of latencies from a millisecond to a minute. */
+    private Timer latencyTimer(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
+    }
+
+    /** An outcome of an input with this timestamp was read back, committed, by the dashboard's feed. */
+    public void delivered(long inputTimestamp) {
+        if (inputTimestamp >= startedAt) {
+            delivery.record(Duration.ofMillis(Math.max(0, clock.getAsLong() - inputTimestamp)));
+        }
+    }
+
+    /** Adds the metrics of {@code streams}; call once, after it is built. */
+    public synchronized void bind(KafkaStreams streams) {
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+    }
+
+    @Override
+    public void outcome(Outcome outcome, String detail, long inputTimestamp) {
+        String key = outcome + "/" + detail;
+        counters.computeIfAbsent(key, k -> {
+            Counter.Builder builder = Counter.builder("wirestream.dispatches")
+                    .description("Input records by outcome; routed ones once per subject")
+                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+            builder.tag("subject", outcome == Outcome.ROUTED ? detail : "");
+            builder.tag("reason", outcome == Outcome.DEAD_LETTER ? detail : "");
+            return builder.register(registry);
+        }).increment();
+        if (outcome != Outcome.DUPLICATE && inputTimestamp >= startedAt) {
+            long now = clock.getAsLong();
+            latency.record(Duration.ofMillis(Math.max(0, now - inputTimestamp)));
+        }
+    }
+
+    @Override
+    public void alert(String ruleId) {
+        alerts.increment();
+    }
+
+    @Override
+    public void alertFailed() {
+        alertFailures.increment();
+    }
+
+    /** Everything, in Prometheus' text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,252 @@
+package io.wirestream.runtime;
+
+import io.wirestream.classify.RuleClassifier;
+import io.wirestream.config.Settings;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParserConfig;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
+import io.wirestream.schema.Dispatch;
+import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.Alerting;
+import io.wirestream.topology.MinuteCounts;
+import io.wirestream.topology.RoutingListener;
+import io.wirestream.topology.RoutingTopology;
+import io.wirestream.topology.TopicConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the routing topology: builds it, logs its description, starts it, and reports how it ended. */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Replacements replacements = new Replacements();
+
+    private StreamsRunner(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier) {
+        return start(settings, topics, classifier, Map.of());
+    }
+
+    /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
+    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+            Map<Integer, Long> endOffsets) {
+        return start(settings, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
+    }
+
+    /**
+     * The whole pipeline: with {@code alerts} (null for none), users' alert rules from the alert-rules topic are
+     * kept there and matched; {@code listener} hears every outcome; with {@code countOutputs}, the dashboard's
+     * per-minute counts of every output topic are kept (see {@link MinuteCounts}).
+     */
+    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+            Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener, boolean countOutputs) {
+        AvroSerdes serdes = new AvroSerdes(settings.registry());
+        Alerting alerting = alerts == null ? null : new Alerting(settings.get(Settings.ALERT_RULES_TOPIC),
+                settings.get(Settings.ALERTS_TOPIC), alerts, serdes.valueSerde(AlertRule.class),
+                serdes.valueSerde(Alert.class));
+        Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW), endOffsets,
+                new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
+                classifier, serdes.valueSerde(Dispatch.class), alerting, listener);
+        if (countOutputs) {
+            MinuteCounts.addTo(topology, topics.outputs(classifier.ruleSet()));
+        }
+        return start(topology, properties(settings));
+    }
+
+    /** Starts any topology, logging its description. */
+    public static StreamsRunner start(Topology topology, Properties properties) {
+        LOG.info("topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        StreamsRunner runner = new StreamsRunner(streams);
+        streams.setUncaughtExceptionHandler(runner::onError);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                runner.stopped.countDown();
+            }
+        });
+        streams.start();
+        return runner;
+    }
+
+    public static Properties properties(Settings settings) {
+        Properties props = new Properties();
+        props.putAll(settings.kafkaClient());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(Settings.APPLICATION_ID));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(Settings.BOOTSTRAP_SERVERS));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.get(Settings.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
+        // Outputs can be a little larger than the largest accepted input (see Topics).
+        producerDefault(props, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
+        // Streams lingers 100 ms for fuller batches; under at-least-once that is 100 ms of latency at low rates
+        // (output is visible when written). 5 ms, Kafka's own producer default, with room for 128 KB batches
+        // (about 35 outcomes) under load: measured by 'wirestream bench', see docs/benchmarks.md.
+        producerDefault(props, ProducerConfig.LINGER_MS_CONFIG, "5");
+        producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
+        // Opting in now to what Kafka 5.0 will do by default: the handler also covers the alert rules' global thread.
+        props.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        return props;
+    }
+
+    /** Sets a producer setting unless given, plain or with Streams' {@code producer.} prefix. */
+    private static void producerDefault(Properties props, String key, String value) {
+        if (!props.containsKey(key) && !props.containsKey(StreamsConfig.producerPrefix(key))) {
+            props.put(StreamsConfig.producerPrefix(key), value);
+        }
+    }
+
+    /** Client settings for the app's own admin, producer and consumer clients. */
+    public static Map<String, Object> clientConfig(Settings settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClient());
+        config.put("bootstrap.servers", settings.get(Settings.BOOTSTRAP_SERVERS));
+        return config;
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onError(Throwable error) {
+        if (replacements.mayReplace(error, System.nanoTime())) {
+            LOG.warn("a stream thread failed talking to Kafka ({}); starting a new one in its place: its uncommitted "
+                    + "work is redone from the last commit", rootMessage(error));
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        failure.compareAndSet(null, error);
+        LOG.error("processing stopped: {}. Nothing is lost: the uncommitted work is redone when wirestream starts "
+                + "again.", rootMessage(error));
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /**
+     * Which failed stream threads are replaced rather than the whole client stopped: those that failed on Kafka
+     * itself (a broker that restarts can answer a transaction's end with an error once), a few times in a row at
+     * most. A registry that stayed away past its retries, or anything else, stops processing with its message.
+     * Under exactly-once a replaced thread aborts its transaction and starts again from the last commit, so
+     * nothing is lost or doubled.
+     */
+    public static final class Replacements {
+        static final int MAX = 5;
+        static final Duration WINDOW = Duration.ofMinutes(10);
+        private final java.util.Deque<Long> recent = new java.util.ArrayDeque<>();
+
+        synchronized boolean mayReplace(Throwable error, long nanoTime) {
+            if (!isKafkaTrouble(error)) {
+                return false;
+            }
+            while (!recent.isEmpty() && nanoTime - recent.peekFirst() > WINDOW.toNanos()) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= MAX) {
+                return false;
+            }
+            recent.addLast(nanoTime);
+            return true;
+        }
+
+        static boolean isKafkaTrouble(Throwable error) {
+            Throwable root = error;
+            for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
+                    return false;
+                }
+                root = cause;
+            }
+            return root instanceof org.apache.kafka.common.KafkaException
+                    && !(root instanceof org.apache.kafka.streams.errors.StreamsException);
+        }
+    }
+
+
+    /** Waits until the streams are RUNNING; false when they stopped or the time ran out. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+                return false;
+            }
+            if (stopped.await(100, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Blocks until the streams stop on their own (an error) or are closed. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Dispatches dropped as duplicates so far, by this instance. */
+    public long duplicates() {
+        double total = 0;
+        for (var metric : streams.metrics().entrySet()) {
+            if (metric.getKey().name().equals(RoutingTopology.DUPLICATE_TOTAL)
+                    && metric.getKey().group().contains(RoutingTopology.METRIC_SCOPE)) {
+                Object value = metric.getValue().metricValue();
+                if (value instanceof Number number) {
+                    total += number.doubleValue();
+                }
+            }
+        }
+        return (long) total;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Stream threads alive in this instance. */
+    public int aliveThreads() {
+        return (int) streams.metadataForLocalThreads().stream()
+                .filter(t -> !t.threadState().equals("DEAD") && !t.threadState().equals("PENDING_SHUTDOWN")).count();
+    }
+
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+
+    /**
+     * What went wrong, for people: the message of a schema registry failure anywhere in the chain (it says which
+     * registry and what it did), else the top message with the root cause.
+     */
+    public static String rootMessage(Throwable error) {
+        Throwable root = error;
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
+                return cause.getMessage();
+            }
+            root = cause;
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (caused by " + root + ")";
+    }
+}

@@ -1,0 +1,171 @@
+package io.wirestream.web;
+
+import io.wirestream.classify.RuleSet;
+import io.wirestream.classify.Subject;
+import io.wirestream.config.Settings;
+import io.wirestream.metrics.Metrics;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
+import io.wirestream.schema.Dispatch;
+import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.MinuteCounts;
+import io.wirestream.topology.TopicConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * The HTTP side of a running process: {@code /metrics}, {@code /health} and {@code /ready} always, and with the
+ * dashboard on, the page, its API and its live feed. The same for {@code run} (watching the routing streams)
+ * and {@code dashboard} (watching a counting-only streams app of its own).
+ */
+public final class DashboardWiring implements AutoCloseable {
+
+    private final DashboardServer server;
+    private final LiveFeed feed;
+    private final AlertRuleService rules;
+
+    private DashboardWiring(DashboardServer server, LiveFeed feed, AlertRuleService rules) {
+        this.server = server;
+        this.feed = feed;
+        this.rules = rules;
+    }
+
+    /** @param book the topology's alert rules when it runs in this process, else null */
+    public static DashboardWiring start(Settings settings, RuleSet ruleSet, TopicConfig topics, KafkaStreams streams,
+            Metrics metrics, AlertBook book) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(settings.get(Settings.DASHBOARD_BIND),
+                settings.getInt(Settings.DASHBOARD_PORT));
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException(Settings.DASHBOARD_BIND + ": unknown address '"
+                    + settings.get(Settings.DASHBOARD_BIND) + "'");
+        }
+        LiveFeed feed = null;
+        AlertRuleService rules = null;
+        try {
+            if (settings.getBoolean(Settings.DASHBOARD_ENABLED)) {
+                AvroSerdes serdes = new AvroSerdes(settings.registry());
+                Map<String, Object> client = StreamsRunner.clientConfig(settings);
+                feed = new LiveFeed(client, columns(ruleSet, topics), topics.deadLetter(),
+                        settings.get(Settings.ALERTS_TOPIC), settings.get(Settings.ALERT_RULES_TOPIC),
+                        serdes.valueSerde(Dispatch.class).deserializer(), serdes.valueSerde(Alert.class).deserializer(),
+                        serdes.valueSerde(AlertRule.class).deserializer()).onDelivered(metrics::delivered).start();
+                Set<String> subjects = ruleSet.subjects().stream().map(Subject::id).collect(Collectors.toSet());
+                rules = new AlertRuleService(client, settings.get(Settings.ALERT_RULES_TOPIC),
+                        serdes.valueSerde(AlertRule.class).serializer(), subjects, feed, book);
+            }
+            String hosts = settings.get(Settings.DASHBOARD_ALLOWED_HOSTS);
+            DashboardServer server = new DashboardServer(address, backend(streams), metrics, feed, rules,
+                    settings.get(Settings.DASHBOARD_TOKEN), settings.get(Settings.APPLICATION_ID),
+                    hosts == null ? Set.of() : Set.copyOf(java.util.Arrays.asList(hosts.strip().split("\\s*,\\s*")))).start();
+            if (feed != null && settings.get(Settings.DASHBOARD_TOKEN) == null && !address.getAddress().isLoopbackAddress()) {
+                org.slf4j.LoggerFactory.getLogger(DashboardWiring.class).warn("the dashboard listens on {} with no "
+                        + "token: anyone who reaches it can change alert rules; set WIRESTREAM_DASHBOARD_TOKEN",
+                        address);
+            }
+            return new DashboardWiring(server, feed, rules);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(rules);
+            closeQuietly(feed);
+            if (e instanceof java.net.BindException) {
+                throw new IOException("cannot listen on " + address + " for the dashboard (" + e.getMessage()
+                        + "): is another wirestream running? Choose another --dashboard-port, or --no-dashboard", e);
+            }
+            throw e;
+        }
+    }
+
+    /** The page's columns: one per subject in rules order, then unrouted, then dead letters. */
+    static List<LiveFeed.Column> columns(RuleSet ruleSet, TopicConfig topics) {
+        List<LiveFeed.Column> columns = new ArrayList<>();
+        for (Subject subject : ruleSet.subjects()) {
+            columns.add(new LiveFeed.Column(subject.id(), title(subject.id()), subject.topic(), subject.description()));
+        }
+        columns.add(new LiveFeed.Column("unrouted", "Unrouted", topics.unrouted(), "Dispatches no subject claimed"));
+        columns.add(new LiveFeed.Column("dead-letters", "Dead letters", topics.deadLetter(),
+                "Input that is not a dispatch, with the reason"));
+        return columns;
+    }
+
+    /** {@code north-korea} → {@code North Korea}. */
+    static String title(String id) {
+        StringBuilder title = new StringBuilder();
+        for (String word : id.split("[-_.]+")) {
+            if (!word.isEmpty()) {
+                title.append(title.length() == 0 ? "" : " ").append(word.substring(0, 1).toUpperCase(Locale.ROOT))
+                        .append(word.substring(1));
+            }
+        }
+        return title.toString();
+    }
+
+    private static DashboardServer.Backend backend(KafkaStreams streams) {
+        return new DashboardServer.Backend() {
+            @Override
+            public boolean ready() {
+                return streams.state() == KafkaStreams.State.RUNNING;
+            }
+
+            @Override
+            public boolean alive() {
+                KafkaStreams.State state = streams.state();
+                return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
+            }
+
+            @Override
+            public String state() {
+                return streams.state().name();
+            }
+
+            @Override
+            public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
+                try {
+                    ReadOnlyWindowStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
+                            MinuteCounts.STORE, QueryableStoreTypes.<String, Long>windowStore()));
+                    return MinuteCounts.query(store, from, to);
+                } catch (InvalidStateStoreException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public boolean dashboardOn() {
+        return feed != null;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing after a failed start: the start's error is the one to report.
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        closeQuietly(rules);
+        closeQuietly(feed);
+    }
+}

@@ -1,0 +1,250 @@
+package io.wirestream.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.wirestream.testing.Await;
+import io.wirestream.testing.RealServices;
+import io.wirestream.testing.WirestreamProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium, driven by Playwright) against the real app: the jar
+ * run as a user runs it, on a real broker and schema registry. Skipped, with the reason, where no Chromium is
+ * installed ({@code .ci/run} installs it).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("wirestream.chromium", "/usr/bin/chromium"));
+    private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
+            .setTimeout(30_000);
+
+    private static RealServices services;
+    private static WirestreamProcess app;
+    private static String url;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static KafkaProducer<byte[], byte[]> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": install Debian's chromium package "
+                + "(apt-get install chromium) or point -Dwirestream.chromium at one; .ci/run installs it");
+        services = RealServices.start();
+        int port = RealServices.freePort();
+        app = WirestreamProcess.start("run", "--bootstrap-servers",
+                services.bootstrapServers(), "--schema-registry-url", services.registryUrl(), "--data-dir",
+                services.dir().resolve("data").toString(), "--dashboard-port", Integer.toString(port));
+        app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
+        url = "http://127.0.0.1:" + port + "/";
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", services.bootstrapServers(), "acks", "all"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                // This machine's network is closed: no background calls home, which would only fail.
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldShowDispatchesLiveFireAlertsKeepMarkupInertAndChartTheCounts() throws Exception {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 1000));
+        List<String> problems = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
+        page.navigate(url);
+        assertThat(page.locator("#status")).hasText("live", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+
+        // A produced dispatch appears in its subject's column.
+        send(dispatch("N. Korea fires short-range ballistic missile into East Sea",
+                "North Korea fired a short-range ballistic missile into the East Sea on Friday, the Joint Chiefs of "
+                        + "Staff said, days after Pyongyang warned of countermeasures against joint drills."));
+        Locator northKorea = page.locator("#column-north-korea .card");
+        assertThat(northKorea.first()).containsText("N. Korea fires short-range ballistic missile", SOON);
+        assertThat(page.locator("#column-north-korea mark").first()).isVisible();
+
+        // An alert rule made in the page fires on the next matching dispatch, and shows at once.
+        page.locator("#alert-name").fill("Camp Humphreys");
+        page.locator("#alert-query").fill("\"Camp Humphreys\"");
+        page.locator("#alert-add").click();
+        assertThat(page.locator("#rules")).containsText("Camp Humphreys", SOON);
+        send(dispatch("USFK marks 10 years at Camp Humphreys",
+                "U.S. Forces Korea marked ten years at Camp Humphreys in Pyeongtaek on Friday, with the alliance "
+                        + "chiefs of both countries attending the ceremony."));
+        assertThat(page.locator("#alerts li").first()).containsText("USFK marks 10 years at Camp Humphreys", SOON);
+        assertThat(page.locator("#alerts li .rule").first()).hasText("Camp Humphreys");
+
+        // A malformed rule is refused with the parser's message, and nothing is added.
+        page.locator("#alert-name").fill("broken");
+        page.locator("#alert-query").fill("\"Camp Humphreys");
+        page.locator("#alert-add").click();
+        assertThat(page.locator("#alert-error")).containsText("bad query syntax", SOON);
+        assertThat(page.locator("#rules li")).hasCount(1);
+
+        // Markup in a rule's name, a headline, an alert and a dead letter is shown as text and never runs.
+        page.locator("#alert-name").fill("<img src=x onerror=\"window.pwned=3\">");
+        page.locator("#alert-query").fill("\"ballistic missile\"");
+        page.locator("#alert-add").click();
+        assertThat(page.locator("#rules")).containsText("<img src=x onerror=", SOON);
+        send(dispatch("N. Korea test <script>window.pwned=1</script> <img src=x onerror=\"window.pwned=2\">",
+                "North Korea fired a ballistic missile on Friday, the military said."));
+        assertThat(northKorea.first()).containsText("<script>window.pwned=1</script>", SOON);
+        assertThat(page.locator("#alerts li").first()).containsText("<script>window.pwned=1</script>", SOON);
+        northKorea.first().click();
+        assertThat(page.locator("#detail")).containsText("<img src=x onerror=\"window.pwned=2\">", SOON);
+        page.keyboard().press("Escape");
+        send("<html><head><title>Wire</title></head><body><script>window.pwned=4</script></body></html>");
+        Locator deadLetter = page.locator("#column-dead-letters .card").first();
+        assertThat(deadLetter).containsText("MARKUP", SOON);
+        deadLetter.click();
+        assertThat(page.locator("#detail pre")).containsText("<script>window.pwned=4</script>", SOON);
+        page.keyboard().press("Escape");
+        assertThat(page.locator("main script, main img, #detail script, #detail img")).hasCount(0);
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+
+        // The chart shows the topology's counts, as the API serves them.
+        page.locator("#span").selectOption("60");
+        Locator total = page.locator("#totals li[data-column='north-korea'] b");
+        assertThat(total).hasText("2", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        Object charted = page.evaluate("() => Chart.getChart(document.getElementById('chart')).data.datasets"
+                + ".find(d => d.label === 'North Korea').data.reduce((a, b) => a + b, 0)");
+        assertThat(((Number) charted).intValue()).isEqualTo(2);
+        assertThat(get("/api/counts?minutes=60")).contains("\"column\":\"north-korea\"").contains("\"total\":2");
+
+        // Clicking a dispatch shows it whole, with why it was routed.
+        northKorea.last().click();
+        assertThat(page.locator("#detail")).containsText("Why it was routed", SOON);
+        assertThat(page.locator("#detail")).containsText("north-korea");
+        Files.createDirectories(Path.of("target"));
+        page.keyboard().press("Escape");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "dashboard.png")).setFullPage(true));
+
+        // The one error the browser saw is the refusal of the malformed rule; nothing else, no CSP violation.
+        assertThat(problems).as("errors in the page, CSP violations included")
+                .containsExactly("Failed to load resource: the server responded with a status of 400 (Bad Request)");
+        assertThat(get("/")).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void shouldServeTheSameFromAStandaloneDashboardWhoseRulesTheRunningPipelineObeys() throws Exception {
+        int port = RealServices.freePort();
+        try (WirestreamProcess dashboard = WirestreamProcess.start("dashboard",
+                "--bootstrap-servers", services.bootstrapServers(), "--schema-registry-url", services.registryUrl(),
+                "--data-dir", services.dir().resolve("dashboard-data").toString(), "--dashboard-port",
+                Integer.toString(port))) {
+            dashboard.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
+            String base = "http://127.0.0.1:" + port + "/";
+            Await.until("the standalone page has the pipeline's dispatches", Duration.ofSeconds(30),
+                    () -> body(base, "api/recent").contains("N. Korea fires short-range ballistic missile"));
+            Await.until("its counting app runs", Duration.ofSeconds(60),
+                    () -> body(base, "ready").contains("\"READY\""));
+
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                    + "api/alert-rules")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                    .ofString("{\"name\":\"Sejong\",\"query\":\"\\\"Sejong Institute\\\"\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            // The pipeline reads the rule from the topic; a dispatch sent once it has is matched.
+            Await.until("the pipeline has the rule", Duration.ofSeconds(30), () -> body(url, "api/alert-rules")
+                    .contains("Sejong"));
+            send(dispatch("Experts weigh alliance costs at Sejong Institute forum",
+                    "Security experts at the Sejong Institute discussed the alliance on Friday."));
+            Await.until("the alert reaches the standalone page", Duration.ofSeconds(30),
+                    () -> body(base, "api/recent").contains("\"ruleName\":\"Sejong\""));
+            // Its own counting app counts from its start: the one dispatch sent since, not the ones before.
+            Await.until("its counting app counts the new dispatch", Duration.ofSeconds(60),
+                    () -> totals(base).values().stream().mapToLong(Long::longValue).sum() >= 1);
+            assertThat(totals(base)).containsEntry("north-korea", 0L).containsEntry("dead-letters", 0L);
+        }
+    }
+
+    private static String get(String path) throws Exception {
+        return get(url, path);
+    }
+
+    private static String get(String base, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)
+                .resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        return response.body();
+    }
+
+    /** Each column's total over the last hour, from the counts API. */
+    private static Map<String, Long> totals(String base) throws Exception {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body(base, "api/counts?minutes=60")).path("series")
+                .forEach(series -> totals.put(series.path("column").asText(), series.path("total").asLong()));
+        return totals;
+    }
+
+    /** The body whatever the status: for awaiting something that answers 503 until it is ready. */
+    private static String body(String base, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void send(String text) throws Exception {
+        producer.send(new ProducerRecord<>("raw-feed", text.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    private static String dispatch(String headline, String lead) {
+        return headline + "\n\nSEOUL, Nov. 27 (Yonhap) -- " + lead + "\n\nMore details were not immediately "
+                + "available.\n\n(END)\n";
+    }
+}

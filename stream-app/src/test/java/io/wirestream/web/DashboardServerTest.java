@@ -1,0 +1,240 @@
+package io.wirestream.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.metrics.Metrics;
+import io.wirestream.registry.AvroSerdes;
+import io.wirestream.registry.InMemorySchemaRegistry;
+import io.wirestream.registry.RegistryConfig;
+import io.wirestream.schema.Alert;
+import io.wirestream.schema.AlertRule;
+import io.wirestream.schema.Dispatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP server's own rules, with no broker behind it (nothing here reaches Kafka: every request below is
+ * answered or refused before anything would be written): headers, methods, the Host check, the token, and the
+ * refusal of bad rules with the query parser's message.
+ */
+class DashboardServerTest {
+
+    private static final String SCOPE = "dashboard-server-test";
+    private static final Map<String, Object> NO_BROKER = Map.of("bootstrap.servers", "127.0.0.1:9");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private DashboardServer server;
+    private LiveFeed feed;
+    private AlertRuleService rules;
+    private boolean ready;
+
+    private final DashboardServer.Backend backend = new DashboardServer.Backend() {
+        @Override
+        public boolean ready() {
+            return ready;
+        }
+
+        @Override
+        public boolean alive() {
+            return true;
+        }
+
+        @Override
+        public String state() {
+            return ready ? "RUNNING" : "REBALANCING";
+        }
+
+        @Override
+        public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
+            return Map.of("north-korea", Map.of(to, 4L));
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (rules != null) {
+            rules.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        InMemorySchemaRegistry.drop(SCOPE);
+    }
+
+    private String start(boolean dashboard, String token) throws IOException {
+        return start(dashboard, token, InetAddress.getLoopbackAddress(), Set.of());
+    }
+
+    private String start(boolean dashboard, String token, InetAddress bind, Set<String> allowedHosts)
+            throws IOException {
+        if (dashboard) {
+            AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
+            feed = new LiveFeed(NO_BROKER, List.of(new LiveFeed.Column("north-korea", "North Korea", "north-korea", ""),
+                    new LiveFeed.Column("dead-letters", "Dead letters", "raw-feed.dlq", "")), "raw-feed.dlq", "alerts",
+                    "alert-rules", serdes.valueSerde(Dispatch.class).deserializer(),
+                    serdes.valueSerde(Alert.class).deserializer(), serdes.valueSerde(AlertRule.class).deserializer());
+            rules = new AlertRuleService(NO_BROKER, "alert-rules", serdes.valueSerde(AlertRule.class).serializer(),
+                    Set.of("north-korea"), feed, null);
+        }
+        server = new DashboardServer(new InetSocketAddress(bind, 0), backend, new Metrics(), feed, rules, token,
+                "wirestream", allowedHosts).start();
+        return server.url();
+    }
+
+    @Test
+    void shouldServeThePageWithAStrictContentSecurityPolicy() throws Exception {
+        String base = start(true, null);
+        HttpResponse<String> page = get(base);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'", "default-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).contains("/static/app.js", "/static/chart.umd.min.js").doesNotContain("<script>");
+        HttpResponse<String> chart = get(base + "static/chart.umd.min.js");
+        assertThat(chart.statusCode()).as("Chart.js from its WebJar, at %s", DashboardServer.CHART_JS).isEqualTo(200);
+        assertThat(chart.body()).contains("Chart");
+        assertThat(get(base + "static/app.js").body()).doesNotContain("innerHTML");
+    }
+
+    @Test
+    void shouldFollowTheBackendForReadinessAndServeCountsByColumn() throws Exception {
+        String base = start(true, null);
+        assertThat(get(base + "ready").statusCode()).isEqualTo(503);
+        ready = true;
+        assertThat(get(base + "ready").statusCode()).isEqualTo(200);
+        assertThat(get(base + "health").statusCode()).isEqualTo(200);
+        String counts = get(base + "api/counts?minutes=3").body();
+        assertThat(counts).contains("\"column\":\"north-korea\"", "\"counts\":[0,0,4]", "\"total\":4");
+        assertThat(get(base + "api/counts?minutes=0").statusCode()).isEqualTo(400);
+        assertThat(get(base + "api/counts?minutes=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseBadRulesWithTheReasonBeforeWritingAnything() throws Exception {
+        String base = start(true, null);
+        assertThat(post(base, "{\"name\":\"Broken\",\"query\":\"\\\"Camp Humphreys\"}", "application/json", null))
+                .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+                .satisfies(r -> assertThat(r.body()).contains("bad query syntax"));
+        assertThat(post(base, "{\"name\":\"\",\"query\":\"USFK\"}", "application/json", null).body())
+                .contains("the name must have");
+        assertThat(post(base, "{\"name\":\"X\",\"query\":\"USFK\",\"subject\":\"k-pop\"}", "application/json", null)
+                .body()).contains("unknown subject 'k-pop'");
+        assertThat(post(base, "{\"name\":\"X\",\"query\":\"*\"}", "application/json", null).statusCode()).isEqualTo(400);
+        assertThat(post(base, "not json", "application/json", null).statusCode()).isEqualTo(400);
+        assertThat(post(base, "{\"name\":\"X\",\"query\":\"USFK\"}", "text/plain", null).statusCode()).isEqualTo(415);
+        assertThat(post(base, "x".repeat(70_000), "application/json", null).statusCode()).isEqualTo(400);
+        assertThat(feed.rules()).isEmpty();
+    }
+
+    @Test
+    void shouldAskForTheTokenBeforeLookingAtARule() throws Exception {
+        String base = start(true, "the-token");
+        HttpResponse<String> refused = post(base, "{\"name\":\"X\",\"query\":\"\\\"broken\"}", "application/json", "nope");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(post(base, "{\"name\":\"X\",\"query\":\"\\\"broken\"}", "application/json", "the-token").statusCode())
+                .as("with the token, the rule itself is looked at (and refused)").isEqualTo(400);
+        assertThat(get(base + "api/info").body()).contains("\"tokenRequired\":true").doesNotContain("the-token");
+    }
+
+    @Test
+    void shouldServeOnlyOperatorsEndpointsWithTheDashboardOff() throws Exception {
+        String base = start(false, null);
+        assertThat(get(base).statusCode()).isEqualTo(404);
+        assertThat(get(base + "api/info").statusCode()).isEqualTo(404);
+        assertThat(get(base + "metrics").body()).contains("wirestream_alerts_total");
+        assertThat(get(base + "health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseOtherMethodsAndUnknownPaths() throws Exception {
+        String base = start(true, null);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "metrics"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(get(base + "api/nothing").statusCode()).isEqualTo(404);
+        assertThat(get(base + "../../etc/passwd").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseRequestsNamingAnotherHostOnLoopback() throws Exception {
+        start(true, null);
+        assertThat(raw("GET", "evil.example:" + server.port())).startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "127.0.0.1.evil.example:" + server.port())).startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void shouldRefuseOtherHostsOnEveryAddressButTheAllowedNames() throws Exception {
+        start(true, null, InetAddress.getByName("0.0.0.0"), Set.of("wire.example"));
+        assertThat(raw("GET", "evil.example:" + server.port())).as("DNS rebinding through a published port")
+                .startsWith("HTTP/1.1 421");
+        assertThat(raw("GET", "127.0.0.1:" + server.port())).startsWith("HTTP/1.1 200");
+        assertThat(raw("GET", "wire.example")).startsWith("HTTP/1.1 200");
+        assertThat(raw("HEAD", "localhost")).startsWith("HTTP/1.1 200");
+        assertThat(DashboardServer.isAllowedHost("[::1]:8080", Set.of())).isTrue();
+        assertThat(DashboardServer.isAllowedHost("10.1.2.3", Set.of())).isTrue();
+        assertThat(DashboardServer.isAllowedHost("WIRE.example:443", Set.of("wire.example"))).isTrue();
+        assertThat(DashboardServer.isAllowedHost("", Set.of())).isFalse();
+        assertThat(DashboardServer.isAllowedHost(null, Set.of())).isFalse();
+    }
+
+    @Test
+    void shouldRefuseChangesFromPagesOfOtherOrigins() throws Exception {
+        String base = start(true, null);
+        String rule = "{\"name\":\"X\",\"query\":\"\\\"broken\"}";
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(base + "api/alert-rules"))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(base + "api/alert-rules"))
+                .header("Content-Type", "application/json").header("Origin", base.substring(0, base.length() - 1))
+                .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as("the page's own origin gets to the rule itself (and its error)").isEqualTo(400);
+        assertThat(DashboardServer.sameOrigin("http://localhost", "localhost:80")).isTrue();
+        assertThat(DashboardServer.sameOrigin("null", "localhost:8080")).isFalse();
+    }
+
+    /** A request with a Host header of our choosing, which the JDK's HTTP client will not send. */
+    private String raw(String method, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String base, String body, String type, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/alert-rules"))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
