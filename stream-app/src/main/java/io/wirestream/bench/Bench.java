@@ -1,7 +1,8 @@
 package io.wirestream.bench;
 
-import io.wirestream.cli.WirestreamCommand;
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.Services;
 import io.wirestream.runtime.StreamsClientConfigs;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class Bench {
     private final Path work;
     private final String prefix;
     private DispatchGenerator generator;
-    private Settings settings;
+    private WirestreamConfig settings;
     private Map<String, Object> client;
     private ThroughputProbe probe;
     private long nextLatencyIndex;
@@ -88,15 +89,15 @@ public final class Bench {
 
     private BenchResults measure() throws IOException, InterruptedException {
         Machine machine = Machine.describe();
-        Settings configured = Settings.resolve(options.config(), Map.of(), servicesCli());
+        WirestreamConfig configured = ConfigLoader.load(options.config(), Map.of(), servicesOptions());
         try (Services services = Services.start(configured)) {
-            settings = services.settings();
+            settings = services.config();
             client = StreamsClientConfigs.common(settings);
             generator = new DispatchGenerator(options.seed(), LocalDate.now(ZoneId.of("Asia/Seoul")));
             nextLatencyIndex = options.count();
             out.printf("wirestream bench: %,d dispatches, %d partitions, on %s%s and %s%s%n", options.count(),
-                    options.partitions(), settings.get(Settings.BOOTSTRAP_SERVERS),
-                    services.embeddedKafka() ? " (embedded)" : "", settings.get(Settings.SCHEMA_REGISTRY_URL),
+                    options.partitions(), settings.kafka().bootstrapServers(),
+                    services.embeddedKafka() ? " (embedded)" : "", settings.registry().url(),
                     services.embeddedRegistry() ? " (embedded)" : "");
             out.flush();
             try (Admin admin = Admin.create(client)) {
@@ -148,7 +149,7 @@ public final class Bench {
         String input = prefix + name + ".in";
         String output = prefix + name + ".out";
         BenchTopics.create(client, List.of(output), options.partitions());
-        List<String> args = new ArrayList<>(List.of(settings.get(Settings.BOOTSTRAP_SERVERS), guarantee, group, input,
+        List<String> args = new ArrayList<>(List.of(settings.kafka().bootstrapServers(), guarantee, group, input,
                 output));
         if (options.config() != null) {
             args.add(options.config().toAbsolutePath().toString());
@@ -173,8 +174,8 @@ public final class Bench {
         outputs.add(topics + "raw-feed.dlq");
         // The routing pipeline alone: the dashboard's counting sub-topology and feed read every output back.
         List<String> args = new ArrayList<>(List.of("run", "--no-dashboard", "--dashboard-port", "0",
-                "--bootstrap-servers", settings.get(Settings.BOOTSTRAP_SERVERS),
-                "--schema-registry-url", settings.get(Settings.SCHEMA_REGISTRY_URL),
+                "--bootstrap-servers", settings.kafka().bootstrapServers(),
+                "--schema-registry-url", settings.registry().url(),
                 "--application-id", appId, "--processing-guarantee", guarantee, "--rules", rules.file().toString(),
                 "--input-topic", topics + "raw-feed", "--unrouted-topic", topics + "unrouted",
                 "--dead-letter-topic", topics + "raw-feed.dlq", "--partitions", Integer.toString(options.partitions()),
@@ -186,7 +187,7 @@ public final class Bench {
         MemoryProbe memory = new MemoryProbe(work.resolve(name + "-gc.log"));
         List<String> jvm = new ArrayList<>(memory.jvmOptions());
         jvm.addAll(options.appJvmOptions());
-        try (JavaProcess app = JavaProcess.start(name, jvm, WirestreamCommand.class.getName(), args, work)) {
+        try (JavaProcess app = JavaProcess.start(name, jvm, options.appMainClass(), args, work)) {
             BenchResults.Throughput timed = timed(label, guarantee, alerts, app, "wirestream is routing", appId,
                     topics + "raw-feed", outputs);
             if (alerts == 0) {
@@ -236,14 +237,14 @@ public final class Bench {
     }
 
     /** The services to start: embedded ones on free ports, in the work directory, unless given. */
-    private Map<String, String> servicesCli() throws IOException {
-        Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, options.bootstrapServers());
-        cli.put(Settings.SCHEMA_REGISTRY_URL, options.registryUrl());
-        cli.put(Settings.DATA_DIR, work.toString());
-        cli.put(Settings.KAFKA_PORT, Integer.toString(freePortPair()));
-        cli.put(Settings.REGISTRY_PORT, Integer.toString(freePort()));
-        return cli;
+    private Map<Setting, String> servicesOptions() throws IOException {
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
+        given.put(Setting.BOOTSTRAP_SERVERS, options.bootstrapServers());
+        given.put(Setting.SCHEMA_REGISTRY_URL, options.registryUrl());
+        given.put(Setting.DATA_DIR, work.toString());
+        given.put(Setting.KAFKA_PORT, Integer.toString(freePortPair()));
+        given.put(Setting.REGISTRY_PORT, Integer.toString(freePort()));
+        return given;
     }
 
     private void deleteTopics(Admin admin) {

@@ -22,10 +22,12 @@ import java.util.List;
  * @param chart             the PNG chart; null: none
  * @param note              said of the machine in the report (e.g. "shared with other builds"); may be null
  * @param appJvmOptions     extra JVM options of the pipeline's and the copy's processes
+ * @param appMainClass      the main class of the {@code wirestream} command line, which runs the pipeline
  */
 public record BenchOptions(String bootstrapServers, String registryUrl, Path config, int count, int partitions,
         long seed, List<Integer> rates, Duration warmup, Duration latencyDuration, int roundTrips, int alerts,
-        Path report, Path chart, String note, List<String> appJvmOptions) {
+        Path report, Path chart, String note, List<String> appJvmOptions,
+        String appMainClass) {
 
     public BenchOptions {
         rates = List.copyOf(rates);

@@ -1,10 +1,13 @@
 package io.wirestream.bench;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.StreamsClientConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +44,17 @@ public final class CopyLimit {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, args[0]);
-        cli.put(Settings.PROCESSING_GUARANTEE, args[1]);
-        cli.put(Settings.APPLICATION_ID, args[2]);
-        Settings settings = Settings.resolve(args.length > 5 ? Path.of(args[5]) : null, Map.of(), cli);
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
+        given.put(Setting.BOOTSTRAP_SERVERS, args[0]);
+        given.put(Setting.PROCESSING_GUARANTEE, args[1]);
+        given.put(Setting.APPLICATION_ID, args[2]);
+        WirestreamConfig settings = ConfigLoader.load(args.length > 5 ? Path.of(args[5]) : null, Map.of(), given);
         copy(settings, args[3], args[4]);
     }
 
-    private static void copy(Settings settings, String input, String output) throws InterruptedException {
-        String group = settings.get(Settings.APPLICATION_ID);
-        boolean exactlyOnce = settings.get(Settings.PROCESSING_GUARANTEE).startsWith("exactly_once");
+    private static void copy(WirestreamConfig settings, String input, String output) throws InterruptedException {
+        String group = settings.kafka().applicationId();
+        boolean exactlyOnce = settings.kafka().guarantee() == WirestreamConfig.ProcessingGuarantee.EXACTLY_ONCE_V2;
         Map<String, Object> producerConfig = StreamsClientConfigs.producer(settings, group + "-producer");
         if (exactlyOnce) {
             producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-copy");

@@ -117,7 +117,8 @@ final class BenchCommand implements Callable<Integer> {
             Path chartFile = noReport ? null : chart != null ? chart
                     : report.toAbsolutePath().resolveSibling("benchmarks.png");
             options = new BenchOptions(bootstrapServers, registryUrl, config, count, partitions, seed, rates, warmup,
-                    latencyDuration, roundTrips, alerts, noReport ? null : report, chartFile, note, appJvmOptions);
+                    latencyDuration, roundTrips, alerts, noReport ? null : report, chartFile, note, appJvmOptions,
+                    WirestreamCommand.class.getName());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,54 +1,47 @@
 package io.wirestream.cli;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.WirestreamConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Where the commands that talk to a running wirestream find Kafka and the schema registry. The defaults are
- * the embedded ones of {@code wirestream run}; {@code WIRESTREAM_BOOTSTRAP_SERVERS} and
- * {@code WIRESTREAM_SCHEMA_REGISTRY_URL} override them, and the security settings come from the same environment
- * variables as for {@code run} ({@code WIRESTREAM_KAFKA_SASL_JAAS_CONFIG}, {@code WIRESTREAM_BASIC_AUTH_USER_INFO}, …).
+ * Where wirestream's cluster and registry are, and the settings file: shared by every command that talks to them.
+ * The config is loaded from all layers (defaults, {@code --config}, {@code WIRESTREAM_*}, the options of every
+ * mixin of the command), so {@code tail} and {@code replay} find the cluster, and its credentials, exactly as
+ * {@code run} does.
  */
 final class ClusterOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            defaultValue = "${env:WIRESTREAM_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka cluster. Default: ${DEFAULT-VALUE} (the embedded broker of 'wirestream run').")
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (Java properties; kafka.* keys pass through to the Kafka clients, "
+                    + "schema.registry.*, basic.auth.* and bearer.auth.* keys to the registry client). Every key is in "
+                    + "docs/configuration.md.")
+    Path config;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", descriptionKey = "bootstrap.servers",
+            description = "Kafka cluster. Default: the embedded broker ('run' starts it on embedded.bind:"
+                    + "embedded.kafka.port, 127.0.0.1:9092; the other commands look for it there).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            defaultValue = "${env:WIRESTREAM_SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}",
-            description = "Schema registry. Default: ${DEFAULT-VALUE} (the embedded one).")
+    @Option(names = "--schema-registry-url", paramLabel = "URL", descriptionKey = "schema.registry.url",
+            description = "Confluent-compatible schema registry. Default: the embedded one ('run' starts it on "
+                    + "http://127.0.0.1:8081/apis/ccompat/v7; the other commands look for it there).")
     String registryUrl;
 
-    Map<String, Object> kafka() {
-        return kafka(System.getenv());
+    /** The config of every layer, with the options of the command this is mixed into. */
+    WirestreamConfig load() throws IOException {
+        return load(System.getenv());
     }
 
-    Map<String, Object> kafka(Map<String, String> env) {
-        Map<String, Object> config = new HashMap<>(settings(env).kafkaClient());
-        config.put("bootstrap.servers", bootstrapServers);
-        return config;
-    }
-
-    Map<String, Object> registry() {
-        return registry(System.getenv());
-    }
-
-    Map<String, Object> registry(Map<String, String> env) {
-        return new HashMap<>(settings(env).registry());
-    }
-
-    private Settings settings(Map<String, String> env) {
-        try {
-            return Settings.resolve(null, env, Map.of(Settings.BOOTSTRAP_SERVERS, bootstrapServers,
-                    Settings.SCHEMA_REGISTRY_URL, registryUrl));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    WirestreamConfig load(Map<String, String> env) throws IOException {
+        return ConfigLoader.load(config, env, GivenOptions.of(spec));
     }
 }

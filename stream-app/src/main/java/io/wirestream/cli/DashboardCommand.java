@@ -1,6 +1,8 @@
 package io.wirestream.cli;
 
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.App;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
                     + "settings: the same --config file, rules file and topic names. It counts the output topics with "
                     + "a small Kafka Streams app of its own, <application.id>-dashboard, keeping its state under "
                     + "--data-dir. Alert rules made here are written to the alert-rules topic, which the running "
-                    + "pipeline reads. The options are those of 'run'; the embedded-service ones have no effect."},
+                    + "pipeline reads. The options are those of 'run' but for the embedded services'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "130:stopped by Ctrl-C (143 for SIGTERM): a clean stop",
@@ -34,11 +36,18 @@ public final class DashboardCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SettingsOptions settings;
+    private ClusterOptions cluster;
+
+    @Mixin
+    private PipelineOptions pipeline;
+
+    @Mixin
+    private DashboardOptions dashboard;
 
     @Override
     public Integer call() {
-        return App.dashboard(settings.config(), System.getenv(), settings.given(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        WirestreamConfig config = Loading.config(cluster, err);
+        return config == null ? 1 : App.dashboard(config, spec.commandLine().getOut(), err);
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.replay.Rate;
 import io.wirestream.replay.Replayer;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, archives or directories; '-' for stdin.")
     private List<Path> paths;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "raw-feed",
+    @Option(names = "--topic", paramLabel = "TOPIC", descriptionKey = "topic.input",
             description = "The input topic. Default: ${DEFAULT-VALUE}.")
     private String topic;
 
@@ -71,10 +72,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read, parse and count, but send nothing.")
     private boolean dryRun;
 
-    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "1048576",
-            description = "Largest dispatch read whole; larger ones are sent cut to this plus one byte, for the "
-                    + "pipeline to dead-letter as TOO_LARGE. Default: ${DEFAULT-VALUE}.")
-    private int maxBytes;
+    @Option(names = "--max-bytes", paramLabel = "SIZE", descriptionKey = "max.bytes",
+            description = "Largest dispatch read whole (bytes, or 512KiB, 1MiB); larger ones are sent cut to this plus "
+                    + "one byte, for the pipeline to dead-letter as TOO_LARGE. Default: ${DEFAULT-VALUE}.")
+    private String maxBytes;
 
     @Override
     public Integer call() {
@@ -84,8 +85,13 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Replayer replayer = new Replayer(new Replayer.Options(topic, parsedRate, from, to, year, dryRun, maxBytes));
         PrintWriter err = spec.commandLine().getErr();
+        WirestreamConfig config = Loading.config(cluster, err);
+        if (config == null) {
+            return 1;
+        }
+        Replayer replayer = new Replayer(new Replayer.Options(config.topics().input(), parsedRate, from, to, year,
+                dryRun, config.limits().maxBytes().toIntBytes()));
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             replayer.stop();
@@ -97,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
         }, "replay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Replayer.Summary summary = replayer.run(paths, System.in, cluster.kafka(), err, System.console() != null);
+            Replayer.Summary summary = replayer.run(paths, System.in, config.kafkaClientConfig(), err, System.console() != null);
             err.println((dryRun ? "dry run: " : "replay: ") + summary);
             err.flush();
             return 0;

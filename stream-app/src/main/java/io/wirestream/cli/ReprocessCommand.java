@@ -3,12 +3,10 @@ package io.wirestream.cli;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.Reprocessor;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +46,11 @@ final class ReprocessCommand implements Callable<Integer> {
             description = "Prefix of the output topics, e.g. 'v2.'. Default: none (the live topics).")
     private String prefix;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rules file. Default: the bundled rules.")
+    @Option(names = "--rules", paramLabel = "FILE", descriptionKey = "rules",
+            description = "Rules file. Default: the bundled rules.")
     private Path rules;
 
-    @Option(names = "--input-topic", paramLabel = "TOPIC", defaultValue = "raw-feed",
+    @Option(names = "--input-topic", paramLabel = "TOPIC", descriptionKey = "topic.input",
             description = "Raw dispatches. Default: ${DEFAULT-VALUE}.")
     private String inputTopic;
 
@@ -60,29 +59,28 @@ final class ReprocessCommand implements Callable<Integer> {
                     + "<seconds since 1970>.")
     private String applicationId;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+    @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "data.dir",
             description = "Where the run keeps its state. Default: ${DEFAULT-VALUE}.")
     private Path dataDir;
 
     @Override
     public Integer call() {
+        WirestreamConfig loaded = Loading.config(cluster, spec.commandLine().getErr());
+        if (loaded == null) {
+            return 1;
+        }
         RuleSet ruleSet;
         try {
-            ruleSet = RulesLoader.loadOrDefault(rules);
+            ruleSet = RulesLoader.loadOrDefault(loaded.rules());
         } catch (RulesException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
         }
-        Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, cluster.bootstrapServers);
-        cli.put(Settings.SCHEMA_REGISTRY_URL, cluster.registryUrl);
-        cli.put(Settings.APPLICATION_ID, applicationId != null ? applicationId
+        // Its own application id, so that its consumer group and state stay apart from the live pipeline's.
+        WirestreamConfig config = loaded.withApplicationId(applicationId != null ? applicationId
                 : "wirestream-reprocess-" + Instant.now().getEpochSecond());
-        cli.put(Settings.INPUT_TOPIC, inputTopic);
-        cli.put(Settings.DATA_DIR, dataDir.toString());
         try {
-            Settings settings = Settings.resolve(null, System.getenv(), cli);
-            Reprocessor.Summary summary = Reprocessor.run(settings, ruleSet, prefix, from, to,
+            Reprocessor.Summary summary = Reprocessor.run(config, ruleSet, prefix, from, to,
                     spec.commandLine().getOut());
             spec.commandLine().getOut().printf("done: %,d records re-routed into %s%n", summary.records(),
                     summary.outputTopics());
@@ -91,7 +89,7 @@ final class ReprocessCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             spec.commandLine().getErr().println("reprocess stopped: " + e.getMessage());
             return 1;
         }

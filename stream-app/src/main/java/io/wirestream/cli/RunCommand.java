@@ -1,8 +1,8 @@
 package io.wirestream.cli;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.App;
-import java.util.Map;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,14 +42,23 @@ import picocli.CommandLine.Spec;
             "2:invalid command line"})
 public final class RunCommand implements Callable<Integer> {
 
-    /** The option of each setting; docs/configuration.md lists the same, and a test holds the two together. */
-    public static final Map<String, String> OPTION_OF_SETTING = SettingsOptions.OPTION_OF_SETTING;
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private SettingsOptions settings;
+    private ClusterOptions cluster;
+
+    @Mixin
+    private PipelineOptions pipeline;
+
+    @Mixin
+    private EmbeddedOptions embedded;
+
+    @Mixin
+    private DashboardOptions dashboard;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also log the settings in effect and the topology.")
+    private boolean verbose;
 
     @Option(names = "--demo", description = "Also feed the bundled sample dispatches and print how many land in each "
             + "topic; then keep running.")
@@ -60,7 +69,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return App.run(settings.config(), System.getenv(), settings.given(), demo || demoOnly, demoOnly,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        WirestreamConfig config = Loading.config(cluster, err);
+        if (config == null) {
+            return 1;
+        }
+        if (verbose) {
+            Loading.verbose();
+        }
+        return App.run(config, demo || demoOnly, demoOnly, spec.commandLine().getOut(), err);
     }
 }

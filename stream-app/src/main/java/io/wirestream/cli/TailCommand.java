@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.schema.Dispatch;
@@ -90,18 +91,22 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> config = new HashMap<>(cluster.kafka());
+        WirestreamConfig settings = Loading.config(cluster, spec.commandLine().getErr());
+        if (settings == null) {
+            return 1;
+        }
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<Dispatch> values = new AvroDeserializer<>(Dispatch.class);
-        values.configure(cluster.registry(), false);
+        values.configure(settings.registryClientConfig(), false);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
                 JsonLines json = new JsonLines(out)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
-                spec.commandLine().getErr().println("no topic '" + topic + "' at " + cluster.bootstrapServers);
+                spec.commandLine().getErr().println("no topic '" + topic + "' at " + settings.bootstrapServersOrEmbedded());
                 return 1;
             }
             List<TopicPartition> partitions = new ArrayList<>();

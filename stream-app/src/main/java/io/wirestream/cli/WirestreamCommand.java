@@ -38,6 +38,7 @@ public final class WirestreamCommand implements Runnable {
     public static CommandLine newCommandLine() {
         // UTF-8 whatever the platform default: dispatches carry Korean names and typographic quotes.
         return new CommandLine(new WirestreamCommand())
+                .setDefaultValueProvider(new GivenOptions())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

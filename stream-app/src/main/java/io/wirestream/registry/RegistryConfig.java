@@ -51,6 +51,13 @@ public final class RegistryConfig {
         this.sslContext = sslContext;
     }
 
+    /** True for the keys of Confluent's registry client settings, which wirestream passes through to it. */
+    public static boolean isRegistryKey(String key) {
+        return key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.startsWith("bearer.auth.")
+                || key.equals("auto.register.schemas") || key.equals("use.latest.version")
+                || key.endsWith(".subject.name.strategy");
+    }
+
     public static RegistryConfig from(Map<String, ?> configs) {
         Object url = configs.get(URL);
         if (url == null || url.toString().isBlank()) {

@@ -4,7 +4,17 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
+import io.wirestream.registry.SchemaRegistryClients;
+import io.wirestream.registry.SchemaRegistryException;
+import io.wirestream.topology.MinuteCounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.topology.AlertBook;
@@ -12,7 +22,6 @@ import io.wirestream.topology.TopicConfig;
 import io.wirestream.web.DashboardWiring;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The launcher of {@code wirestream run}: resolve settings, load the rules, start or reach the services, create
+ * The launcher of {@code wirestream run}: load the rules, start or reach the services, create
  * the topics, run the topology until Ctrl-C or an error, and stop everything in order.
  */
 public final class App {
@@ -31,38 +40,28 @@ public final class App {
     private App() {
     }
 
-    /** The settings and the rules, both checked. */
-    private record Configured(Settings settings, RuleSet rules) {
-
-        /** Null, after saying why on {@code err}, when either is unusable. */
-        static Configured load(Path configFile, Map<String, String> env, Map<String, String> cli, PrintWriter err) {
-            try {
-                Settings settings = Settings.resolve(configFile, env, cli);
-                return new Configured(settings, RulesLoader.loadOrDefault(settings.getPath(Settings.RULES)));
-            } catch (RulesException e) {
-                err.println("cannot start: the rules file is invalid\n" + e.getMessage());
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("cannot start: " + e.getMessage());
-            }
+    /** The rules of {@code config}, checked; null, after saying why on {@code err}, when they are unusable. */
+    private static RuleSet rules(WirestreamConfig config, PrintWriter err) {
+        try {
+            return RulesLoader.loadOrDefault(config.rules());
+        } catch (RulesException e) {
+            err.println("cannot start: the rules file is invalid\n" + e.getMessage());
             return null;
         }
     }
 
     /** Runs until stopped; returns the exit code. */
-    public static int run(Path configFile, Map<String, String> env, Map<String, String> cli, boolean demo,
-            boolean stopAfterDemo, PrintWriter out, PrintWriter err) {
-        Configured configured = Configured.load(configFile, env, cli, err);
-        if (configured == null) {
+    public static int run(WirestreamConfig config, boolean demo, boolean stopAfterDemo, PrintWriter out,
+            PrintWriter err) {
+        RuleSet rules = rules(config, err);
+        if (rules == null) {
             return 1;
         }
-        Settings settings = configured.settings();
-        RuleSet rules = configured.rules();
-        TopicConfig topics = new TopicConfig(settings.get(Settings.INPUT_TOPIC), settings.get(Settings.UNROUTED_TOPIC),
-                settings.get(Settings.DEAD_LETTER_TOPIC));
+        TopicConfig topics = TopicConfig.of(config.topics());
         CountDownLatch done = new CountDownLatch(1);
-        try (Services services = Services.start(settings)) {
-            Settings effective = services.settings();
-            LOG.info("settings:{}", effective.describe());
+        try (Services services = Services.start(config)) {
+            WirestreamConfig effective = services.config();
+            LOG.debug("config:{}", effective.describe());
             topics.validate(rules);
             if (!registryAnswers(effective, err)) {
                 return 1;
@@ -70,7 +69,7 @@ public final class App {
             ensureTopics(effective, topics, rules);
             RuleClassifier classifier = new RuleClassifier(rules);
             AlertBook book = new AlertBook();
-            boolean dashboard = effective.getBoolean(Settings.DASHBOARD_ENABLED);
+            boolean dashboard = effective.dashboard().enabled();
             try (Metrics metrics = new Metrics();
                     StreamsRunner runner = StreamsRunner.start(effective, topics, classifier, Map.of(), book, metrics,
                             dashboard);
@@ -87,16 +86,16 @@ public final class App {
                         return 1;
                     }
                     out.printf("wirestream is routing %s -> %s (rules %s, %s)%n", topics.input(), topics.all(rules),
-                            rules.digest(), effective.get(Settings.PROCESSING_GUARANTEE));
-                    out.printf("  Kafka:           %s%s%n", effective.get(Settings.BOOTSTRAP_SERVERS),
+                            rules.digest(), effective.kafka().guarantee().value());
+                    out.printf("  Kafka:           %s%s%n", effective.kafka().bootstrapServers(),
                             services.embeddedKafka() ? " (embedded)" : "");
-                    out.printf("  schema registry: %s%s%n", effective.get(Settings.SCHEMA_REGISTRY_URL),
+                    out.printf("  schema registry: %s%s%n", effective.registry().url(),
                             services.embeddedRegistry() ? " (embedded)" : "");
                     out.printf("  %s %s%s%n", web.dashboardOn() ? "dashboard:      " : "metrics, health:", web.url(),
                             web.dashboardOn() ? "" : "metrics");
                     out.flush();
                     if (demo) {
-                        boolean asExpected = DemoFeed.run(StreamsRunner.clientConfig(effective), topics, classifier,
+                        boolean asExpected = DemoFeed.run(effective.kafkaClientConfig(), topics, classifier,
                                 runner::duplicates, out);
                         if (stopAfterDemo) {
                             return asExpected ? 0 : 1;
@@ -132,47 +131,42 @@ public final class App {
      * counts come from a small Kafka Streams app of its own ({@code <application.id>-dashboard}) that counts the
      * output topics. Runs until stopped; returns the exit code.
      */
-    public static int dashboard(Path configFile, Map<String, String> env, Map<String, String> cli, PrintWriter out,
-            PrintWriter err) {
-        Configured configured = Configured.load(configFile, env, cli, err);
-        if (configured == null) {
+    public static int dashboard(WirestreamConfig config, PrintWriter out, PrintWriter err) {
+        RuleSet rules = rules(config, err);
+        if (rules == null) {
             return 1;
         }
-        Settings settings = configured.settings();
-        RuleSet rules = configured.rules();
-        if (settings.get(Settings.BOOTSTRAP_SERVERS) == null || settings.get(Settings.SCHEMA_REGISTRY_URL) == null) {
+        if (config.kafka().bootstrapServers() == null || config.registry().url() == null) {
             err.println("cannot start: the dashboard watches a pipeline that runs elsewhere; give its "
                     + "--bootstrap-servers and --schema-registry-url ('wirestream run' serves the dashboard itself)");
             return 1;
         }
-        if (!settings.getBoolean(Settings.DASHBOARD_ENABLED)) {
+        if (!config.dashboard().enabled()) {
             err.println("cannot start: --no-dashboard leaves the dashboard command nothing to do");
             return 1;
         }
-        TopicConfig topics = new TopicConfig(settings.get(Settings.INPUT_TOPIC), settings.get(Settings.UNROUTED_TOPIC),
-                settings.get(Settings.DEAD_LETTER_TOPIC));
-        LOG.info("settings:{}", settings.describe());
+        TopicConfig topics = TopicConfig.of(config.topics());
+        LOG.debug("config:{}", config.describe());
         try {
             topics.validate(rules);
-            if (!registryAnswers(settings, err)) {
+            if (!registryAnswers(config, err)) {
                 return 1;
             }
-            ensureTopics(settings, topics, rules);
-            java.util.Properties properties = StreamsRunner.properties(settings);
-            properties.put("application.id", settings.get(Settings.APPLICATION_ID) + "-dashboard");
+            ensureTopics(config, topics, rules);
+            Properties properties = StreamsRunner.properties(config);
+            properties.put("application.id", config.kafka().applicationId() + "-dashboard");
             properties.put("processing.guarantee", "at_least_once");
             // Counts only what the pipeline committed, as the page shows only that.
             properties.put("main.consumer.isolation.level", "read_committed");
-            org.apache.kafka.streams.Topology counting = io.wirestream.topology.MinuteCounts.addTo(
-                    new org.apache.kafka.streams.Topology(), topics.outputs(rules));
+            Topology counting = MinuteCounts.addTo(new Topology(), topics.outputs(rules));
             try (Metrics metrics = new Metrics();
                     StreamsRunner runner = StreamsRunner.start(counting, properties);
-                    DashboardWiring web = DashboardWiring.start(settings, rules, topics, bind(metrics, runner), metrics,
+                    DashboardWiring web = DashboardWiring.start(config, rules, topics, bind(metrics, runner), metrics,
                             null)) {
                 Thread hook = new Thread(runner::close, "wirestream-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 out.printf("wirestream dashboard: %s (watching %s at %s)%nCtrl-C to stop.%n", web.url(),
-                        settings.get(Settings.APPLICATION_ID), settings.get(Settings.BOOTSTRAP_SERVERS));
+                        config.kafka().applicationId(), config.kafka().bootstrapServers());
                 out.flush();
                 runner.awaitStop();
                 removeQuietly(hook);
@@ -197,29 +191,30 @@ public final class App {
      * registry and how long it was waited for, when it did not come within the retry budget: better here than at
      * the first dispatch.
      */
-    private static boolean registryAnswers(Settings settings, PrintWriter err) {
+    private static boolean registryAnswers(WirestreamConfig config, PrintWriter err) {
         try {
-            io.wirestream.registry.SchemaRegistryClients.create(settings.registry()).checkReachable();
+            SchemaRegistryClients.create(config.registryClientConfig()).checkReachable();
             return true;
-        } catch (io.wirestream.registry.SchemaRegistryException e) {
+        } catch (SchemaRegistryException e) {
             err.println("cannot start: " + e.getMessage() + "\nIs the registry running, and is "
-                    + Settings.SCHEMA_REGISTRY_URL + " right? wirestream waits for it for "
-                    + RegistryConfig.RETRY_TIMEOUT_MS + " (" + RegistryConfig.from(settings.registry())
+                    + Setting.SCHEMA_REGISTRY_URL.key() + " right? wirestream waits for it for "
+                    + RegistryConfig.RETRY_TIMEOUT_MS + " (" + RegistryConfig.from(config.registryClientConfig())
                     .retryTimeout().toSeconds() + " s) at start.");
             return false;
         }
     }
 
     /** The topics the pipeline reads and writes, alerts included; alert rules are kept compacted. */
-    public static void ensureTopics(Settings settings, TopicConfig topics, RuleSet rules) throws InterruptedException {
-        java.util.List<String> names = new java.util.ArrayList<>(topics.all(rules));
-        names.add(settings.get(Settings.ALERTS_TOPIC));
-        names.add(settings.get(Settings.ALERT_RULES_TOPIC));
-        Topics.ensure(StreamsRunner.clientConfig(settings), names, java.util.Set.of(settings.get(Settings.ALERT_RULES_TOPIC)),
-                settings.getInt(Settings.PARTITIONS));
+    public static void ensureTopics(WirestreamConfig config, TopicConfig topics, RuleSet rules)
+            throws InterruptedException {
+        List<String> names = new ArrayList<>(topics.all(rules));
+        names.add(config.topics().alerts());
+        names.add(config.topics().alertRules());
+        Topics.ensure(config.kafkaClientConfig(), names, Set.of(config.topics().alertRules()),
+                config.topics().partitions());
     }
 
-    private static org.apache.kafka.streams.KafkaStreams bind(Metrics metrics, StreamsRunner runner) {
+    private static KafkaStreams bind(Metrics metrics, StreamsRunner runner) {
         metrics.bind(runner.streams());
         return runner.streams();
     }

@@ -3,7 +3,7 @@ package io.wirestream.runtime;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.topology.TopicConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,13 +43,13 @@ public final class Reprocessor {
     private Reprocessor() {
     }
 
-    public static Summary run(Settings settings, RuleSet rules, String prefix, Instant from, Instant to, PrintWriter out)
+    public static Summary run(WirestreamConfig config, RuleSet rules, String prefix, Instant from, Instant to, PrintWriter out)
             throws InterruptedException {
         RuleSet prefixed = withPrefix(rules, prefix);
-        TopicConfig topics = new TopicConfig(settings.get(Settings.INPUT_TOPIC), prefix + settings.get(Settings.UNROUTED_TOPIC),
-                prefix + settings.get(Settings.DEAD_LETTER_TOPIC));
+        TopicConfig topics = new TopicConfig(config.topics().input(), prefix + config.topics().unrouted(),
+                prefix + config.topics().deadLetter());
         topics.validate(prefixed);
-        Map<String, Object> client = StreamsRunner.clientConfig(settings);
+        Map<String, Object> client = config.kafkaClientConfig();
         Map<Integer, Long> start;
         Map<Integer, Long> end;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(),
@@ -63,8 +63,8 @@ public final class Reprocessor {
             end = to == null ? byPartition(ends) : offsetsAt(consumer, partitions, to, ends);
         }
         List<String> outputs = topics.outputs(prefixed);
-        Topics.ensure(client, outputs, settings.getInt(Settings.PARTITIONS));
-        String group = settings.get(Settings.APPLICATION_ID);
+        Topics.ensure(client, outputs, config.topics().partitions());
+        String group = config.kafka().applicationId();
         startGroupAt(client, group, topics.input(), start);
         Summary summary = new Summary(start, end, outputs);
         out.printf("re-routing %,d records of %s with rules %s into %s%n", summary.records(), topics.input(),
@@ -79,7 +79,7 @@ public final class Reprocessor {
                 pending.put(partition, offset);
             }
         });
-        try (StreamsRunner runner = StreamsRunner.start(settings, topics, new RuleClassifier(prefixed), end)) {
+        try (StreamsRunner runner = StreamsRunner.start(config, topics, new RuleClassifier(prefixed), end)) {
             awaitCommitted(client, group, topics.input(), pending, runner);
         }
         return summary;

@@ -1,6 +1,6 @@
 package io.wirestream.runtime;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
 import java.io.IOException;
@@ -20,41 +20,41 @@ public final class Services implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final EmbeddedRegistry registry;
-    private final Settings settings;
+    private final WirestreamConfig config;
 
-    private Services(EmbeddedKafka kafka, EmbeddedRegistry registry, Settings settings) {
+    private Services(EmbeddedKafka kafka, EmbeddedRegistry registry, WirestreamConfig config) {
         this.kafka = kafka;
         this.registry = registry;
-        this.settings = settings;
+        this.config = config;
     }
 
-    public static Services start(Settings configured) throws IOException {
+    public static Services start(WirestreamConfig configured) throws IOException {
         EmbeddedKafka kafka = null;
         EmbeddedRegistry registry = null;
-        Path data = configured.getPath(Settings.DATA_DIR);
-        String host = configured.get(Settings.BIND);
+        Path data = configured.dataDir();
+        WirestreamConfig.Embedded embedded = configured.embedded();
         try {
-            if (configured.get(Settings.BOOTSTRAP_SERVERS) == null) {
-                int port = configured.getInt(Settings.KAFKA_PORT);
-                kafka = EmbeddedKafka.start(data.resolve("kafka"), host, port, port + 1);
+            if (configured.kafka().bootstrapServers() == null) {
+                int port = embedded.kafkaPort();
+                kafka = EmbeddedKafka.start(data.resolve("kafka"), embedded.bind(), port, port + 1);
             }
-            if (configured.get(Settings.SCHEMA_REGISTRY_URL) == null) {
-                registry = EmbeddedRegistry.start(registryHome(configured), host,
-                        configured.getInt(Settings.REGISTRY_PORT), data.resolve("registry"));
+            if (configured.registry().url() == null) {
+                registry = EmbeddedRegistry.start(registryHome(embedded), embedded.bind(), embedded.registryPort(),
+                        data.resolve("registry"));
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(registry);
             closeQuietly(kafka);
             throw e;
         }
-        Settings effective = configured.withEmbedded(kafka == null ? null : kafka.bootstrapServers(),
+        WirestreamConfig effective = configured.withServices(kafka == null ? null : kafka.bootstrapServers(),
                 registry == null ? null : registry.url());
         return new Services(kafka, registry, effective);
     }
 
-    /** The settings with the embedded services' addresses filled in. */
-    public Settings settings() {
-        return settings;
+    /** The config with the embedded services' addresses filled in. */
+    public WirestreamConfig config() {
+        return config;
     }
 
     public boolean embeddedKafka() {
@@ -66,8 +66,8 @@ public final class Services implements AutoCloseable {
     }
 
     /** The configured distribution, else the one Maven unpacks beside the jar (stream-app/target/apicurio-registry). */
-    private static Path registryHome(Settings settings) {
-        Path configured = settings.getPath(Settings.REGISTRY_HOME);
+    private static Path registryHome(WirestreamConfig.Embedded embedded) {
+        Path configured = embedded.registryHome();
         if (configured != null) {
             return configured;
         }

@@ -1,6 +1,6 @@
 package io.wirestream.runtime;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The producer and consumer settings Kafka Streams gives the pipeline's own clients for given settings: Streams'
+ * The producer and consumer config Kafka Streams gives the pipeline's own clients for given config: Streams'
  * defaults and overrides (linger, max.poll.records, idempotence and read_committed under exactly-once), then the
- * {@code kafka.*} settings. For a plain client that must behave like the pipeline's, such as the copy that
+ * {@code kafka.*} config. For a plain client that must behave like the pipeline's, such as the copy that
  * {@code wirestream bench} measures the pipeline against.
  */
 public final class StreamsClientConfigs {
@@ -18,32 +18,32 @@ public final class StreamsClientConfigs {
     private StreamsClientConfigs() {
     }
 
-    /** The settings of the pipeline's producer (without a transactional id: Streams makes its own). */
-    public static Map<String, Object> producer(Settings settings, String clientId) {
-        Map<String, Object> config = new HashMap<>(streamsConfig(settings).getProducerConfigs(clientId));
-        config.keySet().retainAll(ProducerConfig.configNames());
-        return config;
+    /** The config of the pipeline's producer (without a transactional id: Streams makes its own). */
+    public static Map<String, Object> producer(WirestreamConfig config, String clientId) {
+        Map<String, Object> clientConfig = new HashMap<>(streamsConfig(config).getProducerConfigs(clientId));
+        clientConfig.keySet().retainAll(ProducerConfig.configNames());
+        return clientConfig;
     }
 
-    /** The settings of the pipeline's main consumer, but for Streams' own partition assignor. */
-    public static Map<String, Object> consumer(Settings settings, String groupId, String clientId) {
-        Map<String, Object> config = new HashMap<>(streamsConfig(settings).getMainConsumerConfigs(groupId, clientId, 0));
-        config.keySet().retainAll(ConsumerConfig.configNames());
-        config.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
-        return config;
+    /** The config of the pipeline's main consumer, but for Streams' own partition assignor. */
+    public static Map<String, Object> consumer(WirestreamConfig config, String groupId, String clientId) {
+        Map<String, Object> clientConfig = new HashMap<>(streamsConfig(config).getMainConsumerConfigs(groupId, clientId, 0));
+        clientConfig.keySet().retainAll(ConsumerConfig.configNames());
+        clientConfig.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+        return clientConfig;
     }
 
-    /** Settings for any other client of the same cluster: the bootstrap servers and the {@code kafka.*} settings. */
-    public static Map<String, Object> common(Settings settings) {
-        return StreamsRunner.clientConfig(settings);
+    /** Settings for any other client of the same cluster: the bootstrap servers and the {@code kafka.*} config. */
+    public static Map<String, Object> common(WirestreamConfig config) {
+        return config.kafkaClientConfig();
     }
 
     /** How often the pipeline commits (and so, under exactly-once, how often its output becomes visible). */
-    public static long commitIntervalMs(Settings settings) {
-        return streamsConfig(settings).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    public static long commitIntervalMs(WirestreamConfig config) {
+        return streamsConfig(config).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     }
 
-    private static StreamsConfig streamsConfig(Settings settings) {
-        return new StreamsConfig(StreamsRunner.properties(settings));
+    private static StreamsConfig streamsConfig(WirestreamConfig config) {
+        return new StreamsConfig(StreamsRunner.properties(config));
     }
 }

@@ -1,7 +1,7 @@
 package io.wirestream.runtime;
 
 import io.wirestream.classify.RuleClassifier;
-import io.wirestream.config.Settings;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParserConfig;
 import io.wirestream.registry.AvroSerdes;
@@ -15,7 +15,6 @@ import io.wirestream.topology.RoutingListener;
 import io.wirestream.topology.RoutingTopology;
 import io.wirestream.topology.TopicConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -43,14 +42,14 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = streams;
     }
 
-    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier) {
-        return start(settings, topics, classifier, Map.of());
+    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier) {
+        return start(config, topics, classifier, Map.of());
     }
 
     /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
-    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
             Map<Integer, Long> endOffsets) {
-        return start(settings, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
+        return start(config, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
     }
 
     /**
@@ -58,19 +57,19 @@ public final class StreamsRunner implements AutoCloseable {
      * kept there and matched; {@code listener} hears every outcome; with {@code countOutputs}, the dashboard's
      * per-minute counts of every output topic are kept (see {@link MinuteCounts}).
      */
-    public static StreamsRunner start(Settings settings, TopicConfig topics, RuleClassifier classifier,
+    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
             Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener, boolean countOutputs) {
-        AvroSerdes serdes = new AvroSerdes(settings.registry());
-        Alerting alerting = alerts == null ? null : new Alerting(settings.get(Settings.ALERT_RULES_TOPIC),
-                settings.get(Settings.ALERTS_TOPIC), alerts, serdes.valueSerde(AlertRule.class),
+        AvroSerdes serdes = new AvroSerdes(config.registryClientConfig());
+        Alerting alerting = alerts == null ? null : new Alerting(config.topics().alertRules(),
+                config.topics().alerts(), alerts, serdes.valueSerde(AlertRule.class),
                 serdes.valueSerde(Alert.class));
-        Topology topology = RoutingTopology.build(topics, settings.getDuration(Settings.DEDUP_WINDOW), endOffsets,
-                new DispatchParser(ParserConfig.defaults().withMaxBytes(settings.getInt(Settings.MAX_BYTES))),
+        Topology topology = RoutingTopology.build(topics, config.limits().dedupWindow(), endOffsets,
+                new DispatchParser(ParserConfig.defaults().withMaxBytes(config.limits().maxBytes().toIntBytes())),
                 classifier, serdes.valueSerde(Dispatch.class), alerting, listener);
         if (countOutputs) {
             MinuteCounts.addTo(topology, topics.outputs(classifier.ruleSet()));
         }
-        return start(topology, properties(settings));
+        return start(topology, properties(config));
     }
 
     /** Starts any topology, logging its description. */
@@ -88,13 +87,13 @@ public final class StreamsRunner implements AutoCloseable {
         return runner;
     }
 
-    public static Properties properties(Settings settings) {
+    public static Properties properties(WirestreamConfig config) {
         Properties props = new Properties();
-        props.putAll(settings.kafkaClient());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(Settings.APPLICATION_ID));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(Settings.BOOTSTRAP_SERVERS));
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.get(Settings.PROCESSING_GUARANTEE));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(Settings.DATA_DIR).resolve("streams").toString());
+        props.putAll(config.kafka().clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.kafka().applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServersOrEmbedded());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.kafka().guarantee().value());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toString());
         // Outputs can be a little larger than the largest accepted input (see Topics).
         producerDefault(props, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
         // Streams lingers 100 ms for fuller batches; under at-least-once that is 100 ms of latency at low rates
@@ -112,13 +111,6 @@ public final class StreamsRunner implements AutoCloseable {
         if (!props.containsKey(key) && !props.containsKey(StreamsConfig.producerPrefix(key))) {
             props.put(StreamsConfig.producerPrefix(key), value);
         }
-    }
-
-    /** Client settings for the app's own admin, producer and consumer clients. */
-    public static Map<String, Object> clientConfig(Settings settings) {
-        Map<String, Object> config = new HashMap<>(settings.kafkaClient());
-        config.put("bootstrap.servers", settings.get(Settings.BOOTSTRAP_SERVERS));
-        return config;
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onError(Throwable error) {

@@ -2,6 +2,7 @@ package io.wirestream.topology;
 
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
+import io.wirestream.config.WirestreamConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +20,11 @@ import java.util.Set;
 public record TopicConfig(String input, String unrouted, String deadLetter) {
 
     public static final TopicConfig DEFAULTS = new TopicConfig("raw-feed", "unrouted", "raw-feed.dlq");
+
+    /** The routing topics of the one config. */
+    public static TopicConfig of(WirestreamConfig.Topics topics) {
+        return new TopicConfig(topics.input(), topics.unrouted(), topics.deadLetter());
+    }
 
     public TopicConfig {
         Objects.requireNonNull(input, "input");

@@ -2,10 +2,10 @@ package io.wirestream.web;
 
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
-import io.wirestream.config.Settings;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.registry.AvroSerdes;
-import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.schema.Alert;
 import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
@@ -45,33 +45,32 @@ public final class DashboardWiring implements AutoCloseable {
     }
 
     /** @param book the topology's alert rules when it runs in this process, else null */
-    public static DashboardWiring start(Settings settings, RuleSet ruleSet, TopicConfig topics, KafkaStreams streams,
+    public static DashboardWiring start(WirestreamConfig config, RuleSet ruleSet, TopicConfig topics, KafkaStreams streams,
             Metrics metrics, AlertBook book) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(settings.get(Settings.DASHBOARD_BIND),
-                settings.getInt(Settings.DASHBOARD_PORT));
+        WirestreamConfig.Dashboard settings = config.dashboard();
+        InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         if (address.isUnresolved()) {
-            throw new IllegalArgumentException(Settings.DASHBOARD_BIND + ": unknown address '"
-                    + settings.get(Settings.DASHBOARD_BIND) + "'");
+            throw new IllegalArgumentException(Setting.DASHBOARD_BIND.key() + ": unknown address '" + settings.bind()
+                    + "'");
         }
         LiveFeed feed = null;
         AlertRuleService rules = null;
         try {
-            if (settings.getBoolean(Settings.DASHBOARD_ENABLED)) {
-                AvroSerdes serdes = new AvroSerdes(settings.registry());
-                Map<String, Object> client = StreamsRunner.clientConfig(settings);
+            if (settings.enabled()) {
+                AvroSerdes serdes = new AvroSerdes(config.registryClientConfig());
+                Map<String, Object> client = config.kafkaClientConfig();
                 feed = new LiveFeed(client, columns(ruleSet, topics), topics.deadLetter(),
-                        settings.get(Settings.ALERTS_TOPIC), settings.get(Settings.ALERT_RULES_TOPIC),
+                        config.topics().alerts(), config.topics().alertRules(),
                         serdes.valueSerde(Dispatch.class).deserializer(), serdes.valueSerde(Alert.class).deserializer(),
                         serdes.valueSerde(AlertRule.class).deserializer()).onDelivered(metrics::delivered).start();
                 Set<String> subjects = ruleSet.subjects().stream().map(Subject::id).collect(Collectors.toSet());
-                rules = new AlertRuleService(client, settings.get(Settings.ALERT_RULES_TOPIC),
+                rules = new AlertRuleService(client, config.topics().alertRules(),
                         serdes.valueSerde(AlertRule.class).serializer(), subjects, feed, book);
             }
-            String hosts = settings.get(Settings.DASHBOARD_ALLOWED_HOSTS);
             DashboardServer server = new DashboardServer(address, backend(streams), metrics, feed, rules,
-                    settings.get(Settings.DASHBOARD_TOKEN), settings.get(Settings.APPLICATION_ID),
-                    hosts == null ? Set.of() : Set.copyOf(java.util.Arrays.asList(hosts.strip().split("\\s*,\\s*")))).start();
-            if (feed != null && settings.get(Settings.DASHBOARD_TOKEN) == null && !address.getAddress().isLoopbackAddress()) {
+                    settings.token() == null ? null : settings.token().reveal(), config.kafka().applicationId(),
+                    settings.allowedHosts()).start();
+            if (feed != null && settings.token() == null && !address.getAddress().isLoopbackAddress()) {
                 org.slf4j.LoggerFactory.getLogger(DashboardWiring.class).warn("the dashboard listens on {} with no "
                         + "token: anyone who reaches it can change alert rules; set WIRESTREAM_DASHBOARD_TOKEN",
                         address);

@@ -70,7 +70,8 @@ class BenchReportTest {
     private static BenchResults results(double limit, double pipeline, double p99, long heap) {
         MemoryProbe.Memory memory = new MemoryProbe.Memory(heap, heap * 2, heap * 3);
         BenchOptions options = new BenchOptions(null, null, null, 1_000, 3, 42, List.of(100, 1_000),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 100, 10_000, null, null, "Noisy.", List.of());
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 100, 10_000, null, null, "Noisy.", List.of(),
+                "io.wirestream.cli.WirestreamCommand");
         return new BenchResults(new Machine(2, "Test CPU", 8L << 30, "JDK", "OS", 1.0, 2.0), options,
                 new BenchResults.Input(1_000, 3_000, 2_100, 3_900, 5_000),
                 List.of(throughput("limit: copy, exactly-once", Bench.EXACTLY_ONCE, 0, limit, null),

@@ -2,7 +2,9 @@ package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedRegistry;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
@@ -41,15 +43,15 @@ class BrokerRestartIT {
     }
 
     private static void restartMidStream(Path dir, ChildBroker broker, EmbeddedRegistry registry) throws Exception {
-        Settings settings = Settings.resolve(null, Map.of(), Map.of(
-                Settings.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                Settings.SCHEMA_REGISTRY_URL, registry.url(),
-                Settings.APPLICATION_ID, APPLICATION_ID,
-                Settings.DATA_DIR, dir.resolve("app").toString(),
+        WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), Map.of(
+                Setting.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                Setting.SCHEMA_REGISTRY_URL, registry.url(),
+                Setting.APPLICATION_ID, APPLICATION_ID,
+                Setting.DATA_DIR, dir.resolve("app").toString(),
                 // Off, so that exactly-once itself is under test: with deduplication on, an input processed twice
                 // would be dropped as a repeat of itself and the doubling would go unseen.
-                Settings.DEDUP_WINDOW, "0"));
-        Map<String, Object> client = StreamsRunner.clientConfig(settings);
+                Setting.DEDUP_WINDOW, "0"));
+        Map<String, Object> client = settings.kafkaClientConfig();
         Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
         List<TracedInputs.Input> inputs = new ArrayList<>();
         try (StreamsRunner runner = StreamsRunner.start(settings, TracedInputs.TOPICS, TracedInputs.CLASSIFIER)) {

@@ -2,7 +2,9 @@ package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.testing.Outcomes;
@@ -47,12 +49,12 @@ class FuzzIT {
     @Test
     void shouldGiveEveryFuzzedInputExactlyOneFateWithoutLosingAStreamThread() throws Exception {
         try (RealServices services = RealServices.start()) {
-            Settings settings = Settings.resolve(null, Map.of(), Map.of(
-                    Settings.BOOTSTRAP_SERVERS, services.bootstrapServers(),
-                    Settings.SCHEMA_REGISTRY_URL, services.registryUrl(),
-                    Settings.APPLICATION_ID, "fuzz-it",
-                    Settings.DATA_DIR, services.dir().resolve("app").toString()));
-            Map<String, Object> client = StreamsRunner.clientConfig(settings);
+            WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), Map.of(
+                    Setting.BOOTSTRAP_SERVERS, services.bootstrapServers(),
+                    Setting.SCHEMA_REGISTRY_URL, services.registryUrl(),
+                    Setting.APPLICATION_ID, "fuzz-it",
+                    Setting.DATA_DIR, services.dir().resolve("app").toString()));
+            Map<String, Object> client = settings.kafkaClientConfig();
             Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
             List<TracedInputs.Input> inputs = withDuplicatesMarked(fuzz(new Random(SEED)));
             try (StreamsRunner runner = StreamsRunner.start(settings, TracedInputs.TOPICS, TracedInputs.CLASSIFIER)) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.runtime.App;
 import io.wirestream.runtime.StreamsRunner;
@@ -21,7 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,13 +46,13 @@ class MetricsAndHealthIT {
     @Test
     void shouldCountOutcomesFollowTheStreamsStateAndGuardRulesWithTheToken() throws Exception {
         try (RealServices services = RealServices.start()) {
-            Map<String, String> cli = new HashMap<>();
-            cli.put(Settings.BOOTSTRAP_SERVERS, services.bootstrapServers());
-            cli.put(Settings.SCHEMA_REGISTRY_URL, services.registryUrl());
-            cli.put(Settings.DATA_DIR, services.dir().resolve("data").toString());
-            cli.put(Settings.DASHBOARD_PORT, Integer.toString(RealServices.freePort()));
-            cli.put(Settings.DASHBOARD_TOKEN, TOKEN);
-            Settings settings = Settings.resolve(null, Map.of(), cli);
+            Map<Setting, String> cli = new EnumMap<>(Setting.class);
+            cli.put(Setting.BOOTSTRAP_SERVERS, services.bootstrapServers());
+            cli.put(Setting.SCHEMA_REGISTRY_URL, services.registryUrl());
+            cli.put(Setting.DATA_DIR, services.dir().resolve("data").toString());
+            cli.put(Setting.DASHBOARD_PORT, Integer.toString(RealServices.freePort()));
+            cli.put(Setting.DASHBOARD_TOKEN, TOKEN);
+            WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), cli);
             RuleSet rules = RulesLoader.loadDefault();
             TopicConfig topics = TopicConfig.DEFAULTS;
             App.ensureTopics(settings, topics, rules);
@@ -114,9 +116,9 @@ class MetricsAndHealthIT {
 
                     // Rules outlive the process: a new one restores them from the topic before it routes. (Another
                     // application id spares the wait for the closed one's session to expire: the store is global.)
-                    cli.put(Settings.APPLICATION_ID, "wirestream-restarted");
+                    cli.put(Setting.APPLICATION_ID, "wirestream-restarted");
                     AlertBook restored = new AlertBook();
-                    try (StreamsRunner again = StreamsRunner.start(Settings.resolve(null, Map.of(), cli), topics,
+                    try (StreamsRunner again = StreamsRunner.start(ConfigLoader.load(Map.of(), Map.of(), cli), topics,
                             new RuleClassifier(rules), Map.of(), restored, RoutingListener.NONE, false)) {
                         assertThat(again.awaitRunning(SOON)).isTrue();
                         assertThat(restored.rules()).extracting(r -> r.getId()).containsExactly(keptId);

@@ -2,7 +2,9 @@ package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
 import io.wirestream.registry.RegistryConfig;
@@ -18,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,7 +125,7 @@ class RegistryDownIT {
     @Test
     void shouldStopClearlyWhenTheRegistryStaysAwayAndResumeWithoutLossWhenStartedAgain() throws Exception {
         String feed = "registry-away-feed";
-        Settings unreachable = settings(feed, "http://127.0.0.1:" + RealServices.freePort() + "/apis/ccompat/v7");
+        WirestreamConfig unreachable = settings(feed, "http://127.0.0.1:" + RealServices.freePort() + "/apis/ccompat/v7");
         Topics.ensure(client(), TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
         Topics.ensure(client(), List.of(feed), 3);
         List<TracedInputs.Input> inputs = TracedInputs.wireFeed("away-", 200);
@@ -137,7 +139,7 @@ class RegistryDownIT {
         }
 
         startRegistry();
-        Settings back = settings(feed, registryUrl());
+        WirestreamConfig back = settings(feed, registryUrl());
         try (StreamsRunner up = StreamsRunner.start(back, topics, TracedInputs.CLASSIFIER)) {
             assertThat(up.awaitRunning(Duration.ofSeconds(60))).isTrue();
             Outcomes.read(client(), "away-", expected(inputs), Duration.ofMinutes(2)).assertExactly(inputs);
@@ -148,15 +150,15 @@ class RegistryDownIT {
         return inputs.stream().mapToLong(i -> i.expected().size()).sum();
     }
 
-    private static Settings settings(String feed, String registryUrl) throws Exception {
-        Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        cli.put(Settings.SCHEMA_REGISTRY_URL, registryUrl);
-        cli.put(Settings.APPLICATION_ID, "registry-away-it");
-        cli.put(Settings.INPUT_TOPIC, feed);
-        cli.put(Settings.DEDUP_WINDOW, "0");
-        cli.put(Settings.DATA_DIR, dir.resolve("registry-away-it").toString());
-        return Settings.resolve(config("registry-away-it", Duration.ofSeconds(2)), Map.of(), cli);
+    private static WirestreamConfig settings(String feed, String registryUrl) throws Exception {
+        Map<Setting, String> cli = new EnumMap<>(Setting.class);
+        cli.put(Setting.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        cli.put(Setting.SCHEMA_REGISTRY_URL, registryUrl);
+        cli.put(Setting.APPLICATION_ID, "registry-away-it");
+        cli.put(Setting.INPUT_TOPIC, feed);
+        cli.put(Setting.DEDUP_WINDOW, "0");
+        cli.put(Setting.DATA_DIR, dir.resolve("registry-away-it").toString());
+        return ConfigLoader.load(config("registry-away-it", Duration.ofSeconds(2)), Map.of(), cli);
     }
 
     /**

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,7 +70,7 @@ class ReplayIT {
 
     private static RealServices services;
     private static StreamsRunner runner;
-    private static Settings settings;
+    private static WirestreamConfig settings;
     private static final Map<String, Set<String>> EXPECTED_TOPICS = new HashMap<>();
     private static final Map<String, Instant> EXPECTED_TIME = new HashMap<>();
     private static Replayer.Summary first;
@@ -78,24 +81,24 @@ class ReplayIT {
     @BeforeAll
     static void replayTwice() throws Exception {
         services = RealServices.start();
-        Map<String, String> cli = new HashMap<>();
-        cli.put(Settings.BOOTSTRAP_SERVERS, services.bootstrapServers());
-        cli.put(Settings.SCHEMA_REGISTRY_URL, services.registryUrl());
-        cli.put(Settings.APPLICATION_ID, "replay-it");
-        cli.put(Settings.DATA_DIR, services.dir().resolve("app").toString());
-        settings = Settings.resolve(null, Map.of(), cli);
-        Topics.ensure(StreamsRunner.clientConfig(settings), TopicConfig.DEFAULTS.all(CLASSIFIER.ruleSet()), 3);
+        Map<Setting, String> cli = new EnumMap<>(Setting.class);
+        cli.put(Setting.BOOTSTRAP_SERVERS, services.bootstrapServers());
+        cli.put(Setting.SCHEMA_REGISTRY_URL, services.registryUrl());
+        cli.put(Setting.APPLICATION_ID, "replay-it");
+        cli.put(Setting.DATA_DIR, services.dir().resolve("app").toString());
+        settings = ConfigLoader.load(Map.of(), Map.of(), cli);
+        Topics.ensure(settings.kafkaClientConfig(), TopicConfig.DEFAULTS.all(CLASSIFIER.ruleSet()), 3);
         runner = StreamsRunner.start(settings, TopicConfig.DEFAULTS, CLASSIFIER);
         assertThat(runner.awaitRunning(Duration.ofSeconds(120))).isTrue();
 
         Path archive = writeArchive(services.dir().resolve("archive"));
         Replayer replayer = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20));
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        first = replayer.run(List.of(archive), null, StreamsRunner.clientConfig(settings), quiet, false);
+        first = replayer.run(List.of(archive), null, settings.kafkaClientConfig(), quiet, false);
         long expectedRecords = EXPECTED_TOPICS.values().stream().mapToLong(Set::size).sum() + BAD;
         consume(expectedRecords);
         second = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20))
-                .run(List.of(archive), null, StreamsRunner.clientConfig(settings), quiet, false);
+                .run(List.of(archive), null, settings.kafkaClientConfig(), quiet, false);
         awaitDuplicates(DISPATCHES);
         consume(expectedRecords + BAD);
     }
@@ -203,7 +206,7 @@ class ReplayIT {
 
     /** Reads outputs until {@code total} records arrived, then a little longer for any that should not. */
     private static void consume(long total) {
-        Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-it-check");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

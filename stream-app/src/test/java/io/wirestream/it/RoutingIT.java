@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
@@ -74,12 +76,12 @@ class RoutingIT {
     @BeforeAll
     void routeEverything() throws Exception {
         services = startServices();
-        Settings settings = Settings.resolve(null, Map.of(), Map.of(
-                Settings.BOOTSTRAP_SERVERS, services.bootstrapServers(),
-                Settings.SCHEMA_REGISTRY_URL, services.registryUrl(),
-                Settings.APPLICATION_ID, "routing-it",
-                Settings.DATA_DIR, services.dir().resolve("app").toString()));
-        Topics.ensure(StreamsRunner.clientConfig(settings), TOPICS.all(CLASSIFIER.ruleSet()), 3);
+        WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), Map.of(
+                Setting.BOOTSTRAP_SERVERS, services.bootstrapServers(),
+                Setting.SCHEMA_REGISTRY_URL, services.registryUrl(),
+                Setting.APPLICATION_ID, "routing-it",
+                Setting.DATA_DIR, services.dir().resolve("app").toString()));
+        Topics.ensure(settings.kafkaClientConfig(), TOPICS.all(CLASSIFIER.ruleSet()), 3);
         runner = StreamsRunner.start(settings, TOPICS, CLASSIFIER);
         assertThat(runner.awaitRunning(Duration.ofSeconds(120))).as("streams running").isTrue();
 
@@ -239,8 +241,8 @@ class RoutingIT {
         return topics;
     }
 
-    private void produce(Settings settings) {
-        Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
+    private void produce(WirestreamConfig settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
@@ -256,9 +258,9 @@ class RoutingIT {
         }
     }
 
-    private void consumeUntilComplete(Settings settings) {
+    private void consumeUntilComplete(WirestreamConfig settings) {
         long expectedRecords = inputs.stream().mapToLong(i -> i.expected().size()).sum();
-        Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "routing-it-check");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -8,7 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
@@ -124,7 +126,7 @@ class SaslSslIT {
         registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", RealServices.freePort(),
                 dir.resolve("registry"));
         proxy = BasicAuthTlsProxy.start(certificates, URI.create(registry.url()), USER, REGISTRY_PASSWORD);
-        Map<String, Object> secured = StreamsRunner.clientConfig(settings(KAFKA_PASSWORD, REGISTRY_PASSWORD));
+        Map<String, Object> secured = settings(KAFKA_PASSWORD, REGISTRY_PASSWORD).kafkaClientConfig();
         Await.until("SCRAM user accepted over SASL_SSL", Duration.ofSeconds(60), () -> {
             try (Admin admin = Admin.create(secured)) {
                 return admin.describeCluster().clusterId().get() != null;
@@ -149,9 +151,9 @@ class SaslSslIT {
     @Test
     @Order(1)
     void shouldRouteEverySampleToExactlyItsTopicsOverSaslSslWithARegistryBehindBasicAuthOverTls() throws Exception {
-        Settings settings = settings(KAFKA_PASSWORD, REGISTRY_PASSWORD);
-        assertThat(settings.kafkaClient()).containsEntry("security.protocol", "SASL_SSL");
-        Topics.ensure(StreamsRunner.clientConfig(settings), TOPICS.all(CLASSIFIER.ruleSet()), 2);
+        WirestreamConfig settings = settings(KAFKA_PASSWORD, REGISTRY_PASSWORD);
+        assertThat(settings.kafka().clientProperties()).containsEntry("security.protocol", "SASL_SSL");
+        Topics.ensure(settings.kafkaClientConfig(), TOPICS.all(CLASSIFIER.ruleSet()), 2);
         Map<Integer, Set<String>> expected = new HashMap<>();
         List<byte[]> inputs = inputs(expected);
 
@@ -182,7 +184,7 @@ class SaslSslIT {
         assertThat(actual).isEqualTo(expected);
         assertThat(routed).isNotEmpty();
         AvroDeserializer<Dispatch> values = new AvroDeserializer<>(Dispatch.class);
-        values.configure(settings.registry(), false);
+        values.configure(settings.registryClientConfig(), false);
         for (ConsumerRecord<byte[], byte[]> record : routed) {
             assertThat(values.deserialize(record.topic(), record.value()).getStoryKey())
                     .isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
@@ -224,8 +226,8 @@ class SaslSslIT {
     private Start start(Map<String, String> env, String applicationId) {
         long start = System.nanoTime();
         StringWriter err = new StringWriter();
-        int exit = App.run(null, env, appOptions(applicationId), false, false, new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
+        int exit = App.run(ConfigLoader.load(Map.of(), env, appOptions(applicationId)), false, false,
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         return new Start(exit, err.toString(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -264,13 +266,13 @@ class SaslSslIT {
         return env;
     }
 
-    private Map<String, String> appOptions(String applicationId) {
-        return Map.of(Settings.APPLICATION_ID, applicationId,
-                Settings.DATA_DIR, dir.resolve(applicationId).toString());
+    private Map<Setting, String> appOptions(String applicationId) {
+        return Map.of(Setting.APPLICATION_ID, applicationId,
+                Setting.DATA_DIR, dir.resolve(applicationId).toString());
     }
 
-    private Settings settings(String kafkaPassword, String registryPassword) throws java.io.IOException {
-        return Settings.resolve(null, env(kafkaPassword, registryPassword), appOptions("sasl-ssl-it"));
+    private WirestreamConfig settings(String kafkaPassword, String registryPassword) throws java.io.IOException {
+        return ConfigLoader.load(Map.of(), env(kafkaPassword, registryPassword), appOptions("sasl-ssl-it"));
     }
 
     /** The bundled samples and two inputs that are no dispatch; fills in each one's expected topics by trace. */
@@ -296,8 +298,8 @@ class SaslSslIT {
         return inputs;
     }
 
-    private static void produce(Settings settings, List<byte[]> inputs) {
-        Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
+    private static void produce(WirestreamConfig settings, List<byte[]> inputs) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
@@ -311,8 +313,8 @@ class SaslSslIT {
         }
     }
 
-    private static KafkaConsumer<byte[], byte[]> readCommitted(Settings settings) {
-        Map<String, Object> config = new HashMap<>(StreamsRunner.clientConfig(settings));
+    private static KafkaConsumer<byte[], byte[]> readCommitted(WirestreamConfig settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "sasl-ssl-it-check");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -323,15 +325,15 @@ class SaslSslIT {
     }
 
     /**
-     * Collects every log line of wirestream, the Kafka clients and the broker at INFO, where configurations are
-     * printed. Kafka's INFO lines go to memory only (they would flood the test output); wirestream's go on to stderr.
+     * Collects every log line of the Kafka clients and the broker at INFO, where configurations are printed, and of
+     * wirestream at DEBUG, where its settings are (as {@code run --verbose} shows them). Kafka's INFO lines go to memory only (they would flood the test output); wirestream's go on to stderr.
      */
     private void captureLogs() {
         logs.start();
         for (String name : CAPTURED) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             levelsBefore.put(name, logger.getLevel());
-            logger.setLevel(Level.INFO);
+            logger.setLevel(name.equals("io.wirestream") ? Level.DEBUG : Level.INFO);
             logger.setAdditive(name.equals("io.wirestream"));
             logger.addAppender(logs);
         }

@@ -1,6 +1,5 @@
 package io.wirestream.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.embedded.EmbeddedKafka;

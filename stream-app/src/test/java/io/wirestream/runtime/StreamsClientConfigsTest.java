@@ -2,7 +2,9 @@ package io.wirestream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.config.Settings;
+import io.wirestream.config.ConfigLoader;
+import io.wirestream.config.Setting;
+import io.wirestream.config.WirestreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +19,7 @@ class StreamsClientConfigsTest {
 
     @Test
     void shouldLingerBrieflyInLargeBatchesTransactionallyUnderExactlyOnce() throws Exception {
-        Settings settings = Settings.resolve(null, Map.of(), Map.of(Settings.BOOTSTRAP_SERVERS, "127.0.0.1:9092"));
+        WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), Map.of(Setting.BOOTSTRAP_SERVERS, "127.0.0.1:9092"));
 
         Map<String, Object> producer = StreamsClientConfigs.producer(settings, "p");
         Map<String, Object> consumer = StreamsClientConfigs.consumer(settings, "g", "c");
@@ -33,8 +35,8 @@ class StreamsClientConfigsTest {
     void shouldKeepWhatTheUserSetPlainOrForTheProducerOnly() throws Exception {
         Path config = dir.resolve("wirestream.properties");
         Files.writeString(config, "kafka.linger.ms=50\nkafka.producer.batch.size=16384\nkafka.commit.interval.ms=30\n");
-        Settings settings = Settings.resolve(config, Map.of(), Map.of(Settings.BOOTSTRAP_SERVERS, "127.0.0.1:9092",
-                Settings.PROCESSING_GUARANTEE, "at_least_once"));
+        WirestreamConfig settings = ConfigLoader.load(config, Map.of(), Map.of(Setting.BOOTSTRAP_SERVERS, "127.0.0.1:9092",
+                Setting.PROCESSING_GUARANTEE, "at_least_once"));
 
         Map<String, Object> producer = StreamsClientConfigs.producer(settings, "p");
 

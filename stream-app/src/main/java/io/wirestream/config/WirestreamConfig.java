@@ -1,0 +1,203 @@
+package io.wirestream.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything {@code wirestream} is configured with, typed and checked, as one immutable tree. {@link ConfigLoader}
+ * builds it from its layers (defaults, a properties file, {@code WIRESTREAM_*} variables, options); each default
+ * lives once, in {@link Setting}. {@link #toString()} masks secrets, so a config can be logged.
+ *
+ * @param kafka     the cluster and the Kafka Streams application
+ * @param registry  the Confluent-compatible schema registry
+ * @param topics    the topics besides the subjects' own (which the rules file names)
+ * @param limits    what a dispatch may be and how long repeats are remembered
+ * @param rules     the subject rules file; null for the bundled rules
+ * @param dataDir   the embedded broker's log, the embedded registry's database and Kafka Streams' state
+ * @param embedded  where the embedded broker and registry listen, when they are started
+ * @param dashboard the HTTP server of the dashboard, {@code /metrics} and the health checks
+ */
+public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Limits limits, Path rules, Path dataDir,
+        Embedded embedded, Dashboard dashboard) {
+
+    public WirestreamConfig {
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(embedded, "embedded");
+        Objects.requireNonNull(dashboard, "dashboard");
+    }
+
+    /** How Kafka Streams processes: each input's outcomes in one transaction, or at least once. */
+    public enum ProcessingGuarantee {
+        EXACTLY_ONCE_V2("exactly_once_v2"), AT_LEAST_ONCE("at_least_once");
+
+        private final String value;
+
+        ProcessingGuarantee(String value) {
+            this.value = value;
+        }
+
+        /** Kafka Streams' name for it. */
+        public String value() {
+            return value;
+        }
+
+        public static ProcessingGuarantee of(String value) {
+            for (ProcessingGuarantee guarantee : values()) {
+                if (guarantee.value.equals(value)) {
+                    return guarantee;
+                }
+            }
+            throw new IllegalArgumentException("must be exactly_once_v2 or at_least_once, was '" + value + "'");
+        }
+    }
+
+    /**
+     * @param bootstrapServers null: none configured, start the embedded broker
+     * @param clientProperties the {@code kafka.*} settings without the prefix, passed to every Kafka client
+     */
+    public record Kafka(String bootstrapServers, String applicationId, ProcessingGuarantee guarantee,
+            Map<String, String> clientProperties) {
+
+        public Kafka {
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(guarantee, "guarantee");
+            clientProperties = Map.copyOf(clientProperties);
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", guarantee="
+                    + guarantee.value() + ", clientProperties=" + Secrets.masked(clientProperties) + "]";
+        }
+    }
+
+    /**
+     * @param url        null: none configured, start the embedded registry
+     * @param properties Confluent's registry client settings ({@code basic.auth.*}, {@code schema.registry.ssl.*},
+     *                   …), the URL among them once known
+     */
+    public record Registry(String url, Map<String, String> properties) {
+
+        public Registry {
+            properties = Map.copyOf(properties);
+        }
+
+        @Override
+        public String toString() {
+            return "Registry[url=" + (url == null ? null : Secrets.mask("url", url)) + ", properties="
+                    + Secrets.masked(properties) + "]";
+        }
+    }
+
+    /**
+     * @param partitions partitions of the topics wirestream creates when missing
+     */
+    public record Topics(String input, String unrouted, String deadLetter, String alertRules, String alerts,
+            int partitions) {
+
+        public Topics {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(unrouted, "unrouted");
+            Objects.requireNonNull(deadLetter, "deadLetter");
+            Objects.requireNonNull(alertRules, "alertRules");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+    }
+
+    /**
+     * @param maxBytes    the largest dispatch parsed; larger ones are dead-lettered
+     * @param dedupWindow how long the content of a routed dispatch is remembered; zero turns deduplication off
+     */
+    public record Limits(DataSize maxBytes, Duration dedupWindow) {
+
+        /** Dispatches above this could not be written whole to topics that take 8 MiB. */
+        public static final DataSize MAX_MAX_BYTES = DataSize.ofMebibytes(4);
+
+        public Limits {
+            Objects.requireNonNull(maxBytes, "maxBytes");
+            Objects.requireNonNull(dedupWindow, "dedupWindow");
+        }
+    }
+
+    /**
+     * @param kafkaPort    the broker's port; its controller takes the next one
+     * @param registryHome the Apicurio Registry distribution; null for the one beside the jar
+     */
+    public record Embedded(String bind, int kafkaPort, int registryPort, Path registryHome) {
+    }
+
+    /**
+     * @param enabled      serve the page and its API; off, only {@code /metrics}, {@code /health} and {@code /ready}
+     * @param token        null for none: then anyone who reaches the page may change alert rules
+     * @param allowedHosts host names the server answers to besides localhost and literal addresses
+     */
+    public record Dashboard(boolean enabled, String bind, int port, Secret token, Set<String> allowedHosts) {
+
+        public Dashboard {
+            Objects.requireNonNull(bind, "bind");
+            allowedHosts = Set.copyOf(allowedHosts);
+        }
+    }
+
+    /** The same config with the addresses of the services that were started for it filled in. */
+    public WirestreamConfig withServices(String bootstrapServers, String registryUrl) {
+        Kafka newKafka = bootstrapServers == null ? kafka : new Kafka(bootstrapServers, kafka.applicationId(),
+                kafka.guarantee(), kafka.clientProperties());
+        Registry newRegistry = registry;
+        if (registryUrl != null) {
+            Map<String, String> properties = new java.util.TreeMap<>(registry.properties());
+            properties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
+            newRegistry = new Registry(registryUrl, properties);
+        }
+        return new WirestreamConfig(newKafka, newRegistry, topics, limits, rules, dataDir, embedded, dashboard);
+    }
+
+    /** The same config with another Kafka Streams application id (a bounded run beside the pipeline, say). */
+    public WirestreamConfig withApplicationId(String applicationId) {
+        return new WirestreamConfig(new Kafka(kafka.bootstrapServers(), applicationId, kafka.guarantee(),
+                kafka.clientProperties()), registry, topics, limits, rules, dataDir, embedded, dashboard);
+    }
+
+    /** The broker to talk to: the configured one, else where the embedded one of {@code wirestream run} listens. */
+    public String bootstrapServersOrEmbedded() {
+        return kafka.bootstrapServers() != null ? kafka.bootstrapServers()
+                : embedded.bind() + ":" + embedded.kafkaPort();
+    }
+
+    /** The registry to talk to: the configured one, else where the embedded one of {@code wirestream run} listens. */
+    public String registryUrlOrEmbedded() {
+        return registry.url() != null ? registry.url()
+                : "http://" + embedded.bind() + ":" + embedded.registryPort() + "/apis/ccompat/v7";
+    }
+
+    /** Settings for any Kafka client of the cluster: the {@code kafka.*} settings and the bootstrap servers. */
+    public Map<String, Object> kafkaClientConfig() {
+        Map<String, Object> config = new java.util.HashMap<>(kafka.clientProperties());
+        config.put("bootstrap.servers", bootstrapServersOrEmbedded());
+        return config;
+    }
+
+    /** The registry client's settings, the URL included (the embedded one's when none is configured). */
+    public Map<String, String> registryClientConfig() {
+        Map<String, String> config = new java.util.TreeMap<>(registry.properties());
+        config.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrlOrEmbedded());
+        return config;
+    }
+
+    /** Every value by its settings key, secrets masked: for the start-up log and {@code --verbose}. */
+    public String describe() {
+        return ConfigLoader.describe(this);
+    }
+
+    @Override
+    public String toString() {
+        return "config:" + describe();
+    }
+}
