@@ -1,5 +1,6 @@
 package io.wirestream.bench;
 
+import io.wirestream.kafka.TopicReader;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,16 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -76,12 +73,8 @@ final class LatencyProbe {
         Arrays.fill(latency, -1);
         AtomicLong seen = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = outputs.stream().flatMap(t -> consumer.partitionsFor(t).stream()
-                    .map(p -> new TopicPartition(t, p.partition()))).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // resolve the seek now, before anything is sent
+        try (TopicReader consumer = TopicReader.open(client, "wirestream-bench-latency")) {
+            consumer.assign(outputs, TopicReader.Position.end());
             Thread reader = new Thread(() -> read(consumer, latency, seen, stop), "latency-reader");
             reader.start();
             try {
@@ -123,7 +116,7 @@ final class LatencyProbe {
         }
     }
 
-    private static void read(KafkaConsumer<byte[], byte[]> consumer, long[] latency, AtomicLong seen,
+    private static void read(TopicReader consumer, long[] latency, AtomicLong seen,
             AtomicBoolean stop) {
         while (!stop.get()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
@@ -143,10 +136,4 @@ final class LatencyProbe {
         }
     }
 
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> config = new HashMap<>(client);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
 }

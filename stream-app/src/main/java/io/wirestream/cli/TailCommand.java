@@ -3,6 +3,7 @@ package io.wirestream.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchJson;
+import io.wirestream.kafka.TopicReader;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.schema.Dispatch;
 import java.io.IOException;
@@ -12,21 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,33 +90,26 @@ final class TailCommand implements Callable<Integer> {
         if (settings == null) {
             return 1;
         }
-        Map<String, Object> config = new HashMap<>(settings.kafkaClientConfig());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<Dispatch> values = new AvroDeserializer<>(Dispatch.class);
         values.configure(settings.registryClientConfig(), false);
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        try (TopicReader reader = TopicReader.open(settings.kafkaClientConfig(), "wirestream-tail");
                 JsonLines json = new JsonLines(out)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos == null || infos.isEmpty()) {
+            Map<TopicPartition, Long> ends;
+            try {
+                ends = reader.assign(List.of(topic), position());
+            } catch (IllegalStateException e) {
                 spec.commandLine().getErr().println("no topic '" + topic + "' at " + settings.bootstrapServersOrEmbedded());
                 return 1;
             }
-            List<TopicPartition> partitions = new ArrayList<>();
-            infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            position(consumer, partitions, ends);
             Thread hook = new Thread(() -> {
                 stopping.set(true);
-                consumer.wakeup();
+                reader.wakeup();
             });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                read(consumer, ends, values, json, out);
-            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                read(reader, ends, values, json, out);
+            } catch (WakeupException e) {
                 // Ctrl-C while following.
             } finally {
                 if (!stopping.get()) {
@@ -132,48 +120,24 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private void position(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> ends) {
-        if (start.fromBeginning) {
-            consumer.seekToBeginning(partitions);
-        } else if (start.from != null) {
-            Map<TopicPartition, Long> times = new HashMap<>();
-            partitions.forEach(p -> times.put(p, start.from.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp at = found.get(partition);
-                consumer.seek(partition, at == null ? ends.get(partition) : at.offset());
-            }
-        } else {
-            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, Math.max(beginnings.get(partition), ends.get(partition) - LAST));
-            }
-        }
+    private TopicReader.Position position() {
+        return start.fromBeginning ? TopicReader.Position.beginning()
+                : start.from != null ? TopicReader.Position.at(start.from) : TopicReader.Position.last(LAST);
     }
 
-    private void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,
-            AvroDeserializer<Dispatch> values, JsonLines json, PrintWriter out) {
+    private void read(TopicReader reader, Map<TopicPartition, Long> ends, AvroDeserializer<Dispatch> values,
+            JsonLines json, PrintWriter out) {
         while (!stopping.get()) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(500))) {
                 if (start.from != null && record.timestamp() < start.from.toEpochMilli()) {
                     continue;
                 }
                 print(record, values, json, out);
             }
-            if (!follow && caughtUp(consumer, ends)) {
+            if (!follow && reader.reached(ends)) {
                 return;
             }
         }
-    }
-
-    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (consumer.position(end.getKey()) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void print(ConsumerRecord<byte[], byte[]> record, AvroDeserializer<Dispatch> values, JsonLines json,

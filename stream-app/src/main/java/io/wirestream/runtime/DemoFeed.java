@@ -7,6 +7,7 @@ import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.input.DispatchInputs;
 import io.wirestream.input.InputRecord;
+import io.wirestream.kafka.TopicReader;
 import io.wirestream.topology.TopicConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -54,21 +52,13 @@ public final class DemoFeed {
         }
         Map<String, Map<String, Integer>> predicted = predicted(samples, topics, classifier);
         List<String> outputs = topics.outputs(classifier.ruleSet());
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientConfig)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : outputs) {
-                for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                    partitions.add(new TopicPartition(topic, info.partition()));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+        try (TopicReader reader = TopicReader.open(clientConfig, "wirestream-demo")) {
+            reader.assign(outputs, TopicReader.Position.end());
             long duplicatesBefore = duplicates.getAsLong();
             produce(clientConfig, topics.input(), samples);
             out.printf("fed %d sample dispatches to %s; waiting for their outcomes...%n", samples.size(), topics.input());
             out.flush();
-            Outcomes outcomes = await(consumer, outputs, samples.size(),
+            Outcomes outcomes = await(reader, outputs, samples.size(),
                     () -> duplicates.getAsLong() - duplicatesBefore);
             Map<String, Integer> expected = new LinkedHashMap<>();
             outputs.forEach(t -> expected.put(t, 0));
@@ -87,7 +77,7 @@ public final class DemoFeed {
     /** What arrived: records per topic, and which samples they came from. */
     private static final class Outcomes {
         final Map<String, Integer> perTopic = new LinkedHashMap<>();
-        final java.util.Set<String> samples = new java.util.HashSet<>();
+        final Set<String> samples = new HashSet<>();
     }
 
     /** What the rules say should happen to each sample: its records per output topic. */
@@ -131,14 +121,7 @@ public final class DemoFeed {
         }
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static Outcomes await(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, int samples,
+    private static Outcomes await(TopicReader reader, List<String> topics, int samples,
             LongSupplier duplicates) {
         Outcomes outcomes = new Outcomes();
         topics.forEach(t -> outcomes.perTopic.put(t, 0));
@@ -146,7 +129,7 @@ public final class DemoFeed {
         long quietUntil = Long.MAX_VALUE;
         // Until every sample is accounted for, then a moment more for the second copy of multi-subject ones.
         while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-            for (var record : consumer.poll(Duration.ofMillis(300))) {
+            for (var record : reader.poll(Duration.ofMillis(300))) {
                 outcomes.perTopic.merge(record.topic(), 1, Integer::sum);
                 var header = record.headers().lastHeader(SAMPLE_HEADER);
                 if (header != null) {

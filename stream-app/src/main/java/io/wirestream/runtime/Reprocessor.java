@@ -4,9 +4,9 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.kafka.TopicReader;
 import io.wirestream.topology.TopicConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code wirestream reprocess}: re-routes the input history that Kafka still keeps, from a time on, with the
@@ -52,15 +48,11 @@ public final class Reprocessor {
         Map<String, Object> client = config.kafkaClientConfig();
         Map<Integer, Long> start;
         Map<Integer, Long> end;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topics.input(), Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topics.input(), info.partition()));
-            }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            start = offsetsAt(consumer, partitions, from, ends);
-            end = to == null ? byPartition(ends) : offsetsAt(consumer, partitions, to, ends);
+        try (TopicReader reader = TopicReader.open(client, "wirestream-reprocess")) {
+            start = byPartition(reader.offsets(topics.input(), from == null ? TopicReader.Position.beginning()
+                    : TopicReader.Position.at(from)));
+            end = byPartition(reader.offsets(topics.input(), to == null ? TopicReader.Position.end()
+                    : TopicReader.Position.at(to)));
         }
         List<String> outputs = topics.outputs(prefixed);
         Topics.ensure(client, outputs, config.topics().partitions());
@@ -93,22 +85,6 @@ public final class Reprocessor {
                     subject.rules()));
         }
         return new RuleSet(subjects, rules.source(), rules.digest());
-    }
-
-    private static Map<Integer, Long> offsetsAt(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-            Instant time, Map<TopicPartition, Long> ends) {
-        if (time == null) {
-            return byPartition(consumer.beginningOffsets(partitions));
-        }
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, time.toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-        Map<Integer, Long> offsets = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp at = found.get(partition);
-            offsets.put(partition.partition(), at == null ? ends.get(partition) : at.offset());
-        }
-        return offsets;
     }
 
     private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
