@@ -3,12 +3,11 @@ package io.wirestream.bench;
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.embedded.Ports;
 import io.wirestream.runtime.Services;
 import io.wirestream.runtime.StreamsClientConfigs;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,8 +241,8 @@ public final class Bench {
         given.put(Setting.BOOTSTRAP_SERVERS, options.bootstrapServers());
         given.put(Setting.SCHEMA_REGISTRY_URL, options.registryUrl());
         given.put(Setting.DATA_DIR, work.toString());
-        given.put(Setting.KAFKA_PORT, Integer.toString(freePortPair()));
-        given.put(Setting.REGISTRY_PORT, Integer.toString(freePort()));
+        given.put(Setting.KAFKA_PORT, Integer.toString(Ports.freePortPair()));
+        given.put(Setting.REGISTRY_PORT, Integer.toString(Ports.freePort()));
         return given;
     }
 
@@ -253,25 +252,6 @@ public final class Bench {
             admin.deleteTopics(ours).all().get();
         } catch (Exception e) {
             out.println("could not delete the bench's topics (" + prefix + "*): " + e.getMessage());
-        }
-    }
-
-    /** A free port whose next port is free too (the embedded broker's controller takes it). */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException e) {
-                // Taken: try another.
-            }
-        }
-        throw new IOException("no two free neighbouring ports on loopback");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

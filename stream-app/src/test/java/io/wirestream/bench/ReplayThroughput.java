@@ -2,14 +2,13 @@ package io.wirestream.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.embedded.EmbeddedKafka;
+import io.wirestream.embedded.Ports;
 import io.wirestream.replay.Rate;
 import io.wirestream.replay.Replayer;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class ReplayThroughput {
         }
         Files.write(jsonl, lines);
         Files.writeString(payloads, String.join(DELIMITER, texts));
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", freePort(), freePort())) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", Ports.freePort(), Ports.freePort())) {
             List<String[]> rows = new ArrayList<>();
             // Round 0 warms up both sides (the JIT, the broker's page cache) and is not reported.
             for (int round = 0; round <= rounds; round++) {
@@ -141,9 +140,4 @@ public final class ReplayThroughput {
         return texts;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,11 +3,11 @@ package io.wirestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.wirestream.embedded.Ports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,10 +41,7 @@ class HealthCommandTest {
         assertThat(health(base() + "/starting")).isEqualTo(1);
         assertThat(err.toString()).contains("not ready (HTTP 503: REBALANCING)").doesNotContain("more");
 
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = Ports.freePort();
         assertThat(health("http://127.0.0.1:" + closed + "/ready")).isEqualTo(1);
         assertThat(err.toString()).contains("not ready: no answer from http://127.0.0.1:" + closed + "/ready");
     }

@@ -1,17 +1,18 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.embedded.Ports;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.testing.ChildBroker;
 import io.wirestream.testing.Outcomes;
-import io.wirestream.testing.Polling;
-import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TracedInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class BrokerRestartIT {
         Path dir = Files.createTempDirectory("wirestream-broker-restart-it");
         try (ChildBroker broker = ChildBroker.start(dir.resolve("broker"));
                 EmbeddedRegistry registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1",
-                        RealServices.freePort(), dir.resolve("registry"))) {
+                        Ports.freePort(), dir.resolve("registry"))) {
             restartMidStream(dir, broker, registry);
         }
     }
@@ -62,8 +63,8 @@ class BrokerRestartIT {
                 TracedInputs.produce(client, TracedInputs.TOPICS.input(), before);
                 inputs.addAll(before);
                 long start = inputs.size() - PER_ROUND;
-                Polling.until("wirestream routes the " + round + " round", Duration.ofMinutes(2),
-                        () -> Outcomes.committed(client, APPLICATION_ID, "raw-feed") >= start + PER_ROUND / 8);
+                await("wirestream routes the " + round + " round").atMost(Duration.ofMinutes(2))
+                        .until(() -> Outcomes.committed(client, APPLICATION_ID, "raw-feed") >= start + PER_ROUND / 8);
                 assertThat(Outcomes.committed(client, APPLICATION_ID, "raw-feed")).as("mid-stream")
                         .isLessThan(inputs.size());
                 int exit = kill ? broker.kill() : broker.stop();
@@ -78,8 +79,8 @@ class BrokerRestartIT {
             Outcomes outcomes = Outcomes.read(client, "", expected, Duration.ofMinutes(3));
             outcomes.assertExactly(inputs);
             assertThat(runner.failure()).as("a failure that stopped the streams").isNull();
-            Polling.until("streams running", Duration.ofMinutes(1), () -> runner.state() == KafkaStreams.State.RUNNING,
-                    () -> ": " + runner.state());
+            await("streams running").atMost(Duration.ofMinutes(1)).until(runner::state,
+                    equalTo(KafkaStreams.State.RUNNING));
         }
     }
 }

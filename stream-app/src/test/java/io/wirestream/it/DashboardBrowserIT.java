@@ -2,6 +2,7 @@ package io.wirestream.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
@@ -10,7 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.wirestream.testing.Await;
+import io.wirestream.embedded.Ports;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.WirestreamProcess;
 import java.net.URI;
@@ -58,7 +59,7 @@ class DashboardBrowserIT {
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": install Debian's chromium package "
                 + "(apt-get install chromium) or point -Dwirestream.chromium at one; .ci/run installs it");
         services = RealServices.start();
-        int port = RealServices.freePort();
+        int port = Ports.freePort();
         app = WirestreamProcess.start("run", "--bootstrap-servers",
                 services.bootstrapServers(), "--schema-registry-url", services.registryUrl(), "--data-dir",
                 services.dir().resolve("data").toString(), "--dashboard-port", Integer.toString(port));
@@ -182,17 +183,17 @@ class DashboardBrowserIT {
     @Test
     @Order(2)
     void shouldServeTheSameFromAStandaloneDashboardWhoseRulesTheRunningPipelineObeys() throws Exception {
-        int port = RealServices.freePort();
+        int port = Ports.freePort();
         try (WirestreamProcess dashboard = WirestreamProcess.start("dashboard",
                 "--bootstrap-servers", services.bootstrapServers(), "--schema-registry-url", services.registryUrl(),
                 "--data-dir", services.dir().resolve("dashboard-data").toString(), "--dashboard-port",
                 Integer.toString(port))) {
             dashboard.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
             String base = "http://127.0.0.1:" + port + "/";
-            Await.until("the standalone page has the pipeline's dispatches", Duration.ofSeconds(30),
-                    () -> body(base, "api/recent").contains("N. Korea fires short-range ballistic missile"));
-            Await.until("its counting app runs", Duration.ofSeconds(60),
-                    () -> body(base, "ready").contains("\"READY\""));
+            await("the standalone page has the pipeline's dispatches").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> body(base, "api/recent").contains("N. Korea fires short-range ballistic missile"));
+            await("its counting app runs").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> body(base, "ready").contains("\"READY\""));
 
             HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                     + "api/alert-rules")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
@@ -200,15 +201,16 @@ class DashboardBrowserIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             // The pipeline reads the rule from the topic; a dispatch sent once it has is matched.
-            Await.until("the pipeline has the rule", Duration.ofSeconds(30), () -> body(url, "api/alert-rules")
+            await("the pipeline has the rule").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> body(url, "api/alert-rules")
                     .contains("Sejong"));
             send(dispatch("Experts weigh alliance costs at Sejong Institute forum",
                     "Security experts at the Sejong Institute discussed the alliance on Friday."));
-            Await.until("the alert reaches the standalone page", Duration.ofSeconds(30),
-                    () -> body(base, "api/recent").contains("\"ruleName\":\"Sejong\""));
+            await("the alert reaches the standalone page").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> body(base, "api/recent").contains("\"ruleName\":\"Sejong\""));
             // Its own counting app counts from its start: the one dispatch sent since, not the ones before.
-            Await.until("its counting app counts the new dispatch", Duration.ofSeconds(60),
-                    () -> totals(base).values().stream().mapToLong(Long::longValue).sum() >= 1);
+            await("its counting app counts the new dispatch").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> totals(base).values().stream().mapToLong(Long::longValue).sum() >= 1);
             assertThat(totals(base)).containsEntry("north-korea", 0L).containsEntry("dead-letters", 0L);
         }
     }

@@ -1,9 +1,10 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.wirestream.testing.Outcomes;
-import io.wirestream.testing.Polling;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TracedInputs;
 import io.wirestream.testing.WirestreamProcess;
@@ -46,21 +47,20 @@ class FailoverIT {
                 WirestreamProcess second = instance(services, "second", config)) {
             first.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
             second.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
-            Polling.until("both instances have input partitions", Duration.ofMinutes(2),
-                    () -> assignments(client).size() == 2 && assignments(client).stream().allMatch(n -> n > 0),
-                    () -> ": " + assignments(client));
+            await("both instances have input partitions").atMost(Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(assignments(client)).hasSize(2).allMatch(n -> n > 0));
 
             List<TracedInputs.Input> inputs = TracedInputs.wireFeed("f", DISPATCHES);
             TracedInputs.produce(client, TracedInputs.TOPICS.input(), inputs);
-            Polling.until("a fifth of the dispatches routed", Duration.ofMinutes(2),
-                    () -> Outcomes.committed(client, APPLICATION_ID, "raw-feed") >= DISPATCHES / 5);
+            await("a fifth of the dispatches routed").atMost(Duration.ofMinutes(2))
+                    .until(() -> Outcomes.committed(client, APPLICATION_ID, "raw-feed") >= DISPATCHES / 5);
             // Exit code 137 = 128 + 9: SIGKILL, not a polite stop.
             assertThat(second.kill()).as("exit code of the killed instance").isEqualTo(137);
             assertThat(Outcomes.committed(client, APPLICATION_ID, "raw-feed")).as("killed mid-stream")
                     .isLessThan(DISPATCHES);
 
-            Polling.until("the survivor has all input partitions", Duration.ofMinutes(2),
-                    () -> assignments(client).equals(List.of(PARTITIONS)), () -> ": " + assignments(client));
+            await("the survivor has all input partitions").atMost(Duration.ofMinutes(2))
+                    .until(() -> assignments(client), equalTo(List.of(PARTITIONS)));
             long expected = inputs.stream().mapToLong(i -> i.expected().size()).sum();
             Outcomes outcomes = Outcomes.read(client, "f", expected, Duration.ofMinutes(3));
             outcomes.assertExactly(inputs);

@@ -1,6 +1,8 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
@@ -8,7 +10,6 @@ import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.testing.Outcomes;
-import io.wirestream.testing.Polling;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TracedInputs;
 import io.wirestream.topology.CarriedHeaders;
@@ -68,8 +69,8 @@ class FuzzIT {
                     long expected = inputs.stream().mapToLong(i -> i.expected().size()).sum();
                     Outcomes outcomes = Outcomes.read(client, "z", expected, Duration.ofMinutes(3));
                     long duplicates = inputs.stream().filter(i -> i.expected().isEmpty()).count();
-                    Polling.until("the duplicates counted", Duration.ofMinutes(1),
-                            () -> runner.duplicates() == duplicates, () -> ": " + runner.duplicates() + " of " + duplicates);
+                    await("the duplicates counted").atMost(Duration.ofMinutes(1)).until(runner::duplicates,
+                            equalTo(duplicates));
 
                     outcomes.assertExactly(inputs);
                     assertThat(inputs).as("inputs the parser or classifier broke on").noneMatch(

@@ -1,6 +1,7 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
@@ -8,10 +9,10 @@ import io.wirestream.classify.RulesLoader;
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.embedded.Ports;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.runtime.App;
 import io.wirestream.runtime.StreamsRunner;
-import io.wirestream.testing.Await;
 import io.wirestream.testing.RealServices;
 import io.wirestream.topology.AlertBook;
 import io.wirestream.topology.RoutingListener;
@@ -50,7 +51,7 @@ class MetricsAndHealthIT {
             cli.put(Setting.BOOTSTRAP_SERVERS, services.bootstrapServers());
             cli.put(Setting.SCHEMA_REGISTRY_URL, services.registryUrl());
             cli.put(Setting.DATA_DIR, services.dir().resolve("data").toString());
-            cli.put(Setting.DASHBOARD_PORT, Integer.toString(RealServices.freePort()));
+            cli.put(Setting.DASHBOARD_PORT, Integer.toString(Ports.freePort()));
             cli.put(Setting.DASHBOARD_TOKEN, TOKEN);
             WirestreamConfig settings = ConfigLoader.load(Map.of(), Map.of(), cli);
             RuleSet rules = RulesLoader.loadDefault();
@@ -64,7 +65,7 @@ class MetricsAndHealthIT {
                 try (DashboardWiring web = DashboardWiring.start(settings, rules, topics, runner.streams(), metrics,
                         book)) {
                     String base = web.url();
-                    Await.until("/ready answers 200", SOON, () -> get(base + "ready").statusCode() == 200);
+                    await("/ready answers 200").atMost(SOON).ignoreExceptions().until(() -> get(base + "ready").statusCode() == 200);
                     assertThat(get(base + "health").statusCode()).isEqualTo(200);
 
                     String before = get(base + "metrics").body();
@@ -80,7 +81,7 @@ class MetricsAndHealthIT {
                             SEOUL, Nov. 27 (Yonhap) -- A K-pop group topped the Billboard 200 chart for the first time, its agency said.
                             (END)
                             """, "");
-                    Await.until("the outcome counters move", SOON, () -> {
+                    await("the outcome counters move").atMost(SOON).ignoreExceptions().until(() -> {
                         String after = get(base + "metrics").body();
                         return counter(after, "routed", "north-korea", "") == 1
                                 && counter(after, "unrouted", "", "") == 1
@@ -89,7 +90,7 @@ class MetricsAndHealthIT {
                     String after = get(base + "metrics").body();
                     assertThat(after).containsPattern("wirestream_routing_latency_seconds_count 3\\b")
                             .contains("wirestream_routing_latency_seconds_bucket{le=");
-                    Await.until("the dashboard's feed has read all three outcomes back", SOON, () -> get(base
+                    await("the dashboard's feed has read all three outcomes back").atMost(SOON).ignoreExceptions().until(() -> get(base
                             + "metrics").body().contains("wirestream_delivery_latency_seconds_count 3"));
 
                     // Changing alert rules needs the token; reading them does not.

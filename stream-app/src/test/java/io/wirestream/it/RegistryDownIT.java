@@ -1,18 +1,18 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.embedded.Ports;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.testing.Outcomes;
-import io.wirestream.testing.Polling;
-import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TracedInputs;
 import io.wirestream.testing.WirestreamProcess;
 import io.wirestream.topology.TopicConfig;
@@ -20,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +48,8 @@ class RegistryDownIT {
     @BeforeAll
     static void startBroker() throws Exception {
         dir = Files.createTempDirectory("wirestream-registry-down-it");
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", RealServices.freePort(), RealServices.freePort());
-        registryPort = RealServices.freePort();
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", Ports.freePort(), Ports.freePort());
+        registryPort = Ports.freePort();
     }
 
     @AfterAll
@@ -104,8 +104,8 @@ class RegistryDownIT {
             app.awaitStderr(registryUrl() + " did not answer GET /subjects", Duration.ofMinutes(1));
             startRegistry();
             app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(2));
-            Polling.until("the dispatches before the outage routed", Duration.ofMinutes(2),
-                    () -> Outcomes.committed(client(), "registry-down-it", feed) == before.size());
+            await("the dispatches before the outage routed").atMost(Duration.ofMinutes(2))
+                    .until(() -> Outcomes.committed(client(), "registry-down-it", feed) == before.size());
 
             stopRegistry();
             TracedInputs.produce(client(), feed, during);
@@ -125,7 +125,7 @@ class RegistryDownIT {
     @Test
     void shouldStopClearlyWhenTheRegistryStaysAwayAndResumeWithoutLossWhenStartedAgain() throws Exception {
         String feed = "registry-away-feed";
-        WirestreamConfig unreachable = settings(feed, "http://127.0.0.1:" + RealServices.freePort() + "/apis/ccompat/v7");
+        WirestreamConfig unreachable = settings(feed, "http://127.0.0.1:" + Ports.freePort() + "/apis/ccompat/v7");
         Topics.ensure(client(), TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
         Topics.ensure(client(), List.of(feed), 3);
         List<TracedInputs.Input> inputs = TracedInputs.wireFeed("away-", 200);

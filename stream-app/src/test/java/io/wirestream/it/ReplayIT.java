@@ -1,6 +1,7 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.classify.Classification;
@@ -35,10 +36,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -195,12 +196,10 @@ class ReplayIT {
         return dir;
     }
 
-    private static void awaitDuplicates(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    private static void awaitDuplicates(long expected) {
         // Polls the counter: the duplicates leave no record to wait for.
-        while (runner.duplicates() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("the second replay's duplicates counted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runner.duplicates() >= expected);
         duplicatesAfterSecond = runner.duplicates();
     }
 

@@ -2,10 +2,10 @@ package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.embedded.Ports;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
-import io.wirestream.testing.RealServices;
 import io.wirestream.testing.WirestreamProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +30,11 @@ class RunCommandIT {
     @Test
     void shouldRouteTheSamplesServeOtherClientsAndStopCleanly() throws Exception {
         Path data = Files.createTempDirectory("wirestream-run-it");
-        int kafkaPort = RealServices.freePort();
-        int registryPort = RealServices.freePort();
+        int kafkaPort = Ports.freePort();
+        int registryPort = Ports.freePort();
         try (WirestreamProcess app = WirestreamProcess.start("run", "--demo", "--data-dir", data.toString(),
                 "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort),
-                "--dashboard-port", Integer.toString(RealServices.freePort()))) {
+                "--dashboard-port", Integer.toString(Ports.freePort()))) {
             String output = app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
             assertThat(output).contains("Kafka:           127.0.0.1:" + kafkaPort + " (embedded)")
                     .contains("schema registry: http://127.0.0.1:" + registryPort + "/apis/ccompat/v7 (embedded)")

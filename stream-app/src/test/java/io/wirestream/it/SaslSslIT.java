@@ -1,6 +1,7 @@
 package io.wirestream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -16,6 +17,7 @@ import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.embedded.Ports;
 import io.wirestream.input.DispatchInputs;
 import io.wirestream.input.InputRecord;
 import io.wirestream.registry.AvroDeserializer;
@@ -24,9 +26,7 @@ import io.wirestream.runtime.DemoFeed;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.schema.Dispatch;
-import io.wirestream.testing.Await;
 import io.wirestream.testing.BasicAuthTlsProxy;
-import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TestCertificates;
 import io.wirestream.topology.TopicConfig;
 import java.io.InputStream;
@@ -103,9 +103,9 @@ class SaslSslIT {
         captureLogs();
         dir = Files.createTempDirectory("wirestream-sasl-ssl-it");
         certificates = TestCertificates.create(dir.resolve("tls"));
-        int plainPort = RealServices.freePort();
-        int controllerPort = RealServices.freePort();
-        saslPort = RealServices.freePort();
+        int plainPort = Ports.freePort();
+        int controllerPort = Ports.freePort();
+        saslPort = Ports.freePort();
         kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", plainPort, controllerPort, Map.of(
                 "listeners", "PLAINTEXT://127.0.0.1:" + plainPort + ",CONTROLLER://127.0.0.1:" + controllerPort
                         + ",SASL_SSL://127.0.0.1:" + saslPort,
@@ -123,11 +123,11 @@ class SaslSslIT {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), KAFKA_PASSWORD))).all().get();
         }
-        registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", RealServices.freePort(),
+        registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", Ports.freePort(),
                 dir.resolve("registry"));
         proxy = BasicAuthTlsProxy.start(certificates, URI.create(registry.url()), USER, REGISTRY_PASSWORD);
         Map<String, Object> secured = settings(KAFKA_PASSWORD, REGISTRY_PASSWORD).kafkaClientConfig();
-        Await.until("SCRAM user accepted over SASL_SSL", Duration.ofSeconds(60), () -> {
+        await("SCRAM user accepted over SASL_SSL").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             try (Admin admin = Admin.create(secured)) {
                 return admin.describeCluster().clusterId().get() != null;
             }
@@ -164,7 +164,7 @@ class SaslSslIT {
             produce(settings, inputs);
             int expectedRecords = expected.values().stream().mapToInt(Set::size).sum();
             try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(settings)) {
-                Await.until("every expected outcome", Duration.ofMinutes(2), () -> {
+                await("every expected outcome").atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         int trace = Integer.parseInt(new String(record.headers().lastHeader(TRACE).value(),
                                 StandardCharsets.UTF_8));

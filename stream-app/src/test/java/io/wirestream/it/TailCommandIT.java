@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.cli.WirestreamCommand;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.embedded.Ports;
 import io.wirestream.registry.AvroSerializer;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +43,8 @@ class TailCommandIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("wirestream-tail-it");
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", freePort(), freePort());
-        registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", freePort(),
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", Ports.freePort(), Ports.freePort());
+        registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", Ports.freePort(),
                 dir.resolve("registry"));
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("north-korea", 3, (short) 1).configs(Map.of("retention.ms", "-1")),
@@ -120,9 +120,4 @@ class TailCommandIT {
         return lines;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

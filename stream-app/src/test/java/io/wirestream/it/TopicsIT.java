@@ -1,11 +1,12 @@
 package io.wirestream.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.embedded.EmbeddedKafka;
+import io.wirestream.embedded.Ports;
 import io.wirestream.runtime.Topics;
-import io.wirestream.testing.Polling;
-import io.wirestream.testing.RealServices;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,7 +31,7 @@ class TopicsIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(Files.createTempDirectory("wirestream-topics-it"), "127.0.0.1",
-                RealServices.freePort(), RealServices.freePort());
+                Ports.freePort(), Ports.freePort());
     }
 
     @AfterAll
@@ -46,8 +47,8 @@ class TopicsIT {
         try (Admin admin = new RacedAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()), names.get(0))) {
             Topics.createMissing(admin, names, 2);
 
-            Polling.until("both topics listed", Duration.ofSeconds(30),
-                    () -> names(admin).containsAll(names), () -> ": " + names(admin));
+            await("both topics listed").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(names(admin)).containsAll(names));
         }
     }
 

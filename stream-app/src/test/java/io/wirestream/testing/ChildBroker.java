@@ -1,6 +1,9 @@
 package io.wirestream.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.wirestream.embedded.ChildProcesses;
+import io.wirestream.embedded.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +40,8 @@ public final class ChildBroker implements AutoCloseable {
     /** Formats a new broker's storage in {@code dir} and starts it; returns once it answers. */
     public static ChildBroker start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        int port = RealServices.freePort();
-        int controllerPort = RealServices.freePort();
+        int port = Ports.freePort();
+        int controllerPort = Ports.freePort();
         Path properties = dir.resolve("server.properties");
         Files.writeString(properties, String.join("\n",
                 "process.roles=broker,controller",
@@ -77,8 +80,8 @@ public final class ChildBroker implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
                 .start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            Polling.until("broker at " + bootstrapServers() + " answers", READY_TIMEOUT, () -> answers(admin),
-                    () -> "; its log: " + dir.resolve("broker.log"));
+            await("broker at " + bootstrapServers() + " answers (its log: " + dir.resolve("broker.log") + ")")
+                    .atMost(READY_TIMEOUT).until(() -> answers(admin));
         }
     }
 

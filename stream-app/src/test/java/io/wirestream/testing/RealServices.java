@@ -2,8 +2,8 @@ package io.wirestream.testing;
 
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.embedded.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,11 +25,11 @@ public final class RealServices implements TestServices {
 
     public static RealServices start() throws IOException {
         Path dir = Files.createTempDirectory("wirestream-it");
-        int kafkaPort = freePort();
-        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, freePort());
+        int kafkaPort = Ports.freePort();
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, Ports.freePort());
         try {
             EmbeddedRegistry registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1",
-                    freePort(), dir.resolve("registry"));
+                    Ports.freePort(), dir.resolve("registry"));
             return new RealServices(dir, kafka, registry);
         } catch (IOException | RuntimeException e) {
             kafka.close();
@@ -52,11 +52,6 @@ public final class RealServices implements TestServices {
         return dir;
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package io.wirestream.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.wirestream.embedded.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * {@code java -jar wirestream.jar ARGS} as a user runs it, in its own JVM: its stdout and stderr lines are kept for
@@ -73,9 +76,9 @@ public final class WirestreamProcess implements AutoCloseable {
     }
 
     private String await(List<String> lines, String text, Duration timeout) throws InterruptedException {
-        Polling.until("wirestream (pid " + process.pid() + ") printed '" + text + "'", timeout,
-                () -> join(lines).contains(text) || !process.isAlive(),
-                () -> "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+        Awaitility.await("wirestream (pid " + process.pid() + ") printed '" + text + "'").atMost(timeout)
+                .untilAsserted(() -> assertThat(join(lines).contains(text) || !process.isAlive())
+                        .as(() -> "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr()).isTrue());
         if (!process.isAlive()) {
             awaitReaders();
         }
