@@ -75,7 +75,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         String bootstrap = host + ":" + port;
-        LOG.info("Kafka broker ready at {} (data in {})", bootstrap, logDir);
+        LOG.debug("Kafka broker ready at {} (data in {})", bootstrap, logDir);
         return new EmbeddedKafka(server, bootstrap);
     }
 

@@ -76,7 +76,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             registry.close();
             throw e;
         }
-        LOG.info("schema registry (Apicurio {}) ready at {}", "3.0.9", registry.url());
+        LOG.debug("schema registry (Apicurio {}) ready at {}", "3.0.9", registry.url());
         return registry;
     }
 

@@ -117,9 +117,13 @@ public final class TopicReader implements AutoCloseable {
      * moment, so that the caller can tell when it has read what was there ({@link #reached}).
      */
     public Map<TopicPartition, Long> assign(Map<String, Position> positions) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        positions.keySet().forEach(topic -> partitions.addAll(partitions(topic)));
+        // Assigned first: a read_committed consumer keeps the offsets it looks up only for assigned partitions,
+        // and warns about the others.
+        consumer.assign(partitions);
         Map<TopicPartition, Long> starts = new LinkedHashMap<>();
         positions.forEach((topic, position) -> starts.putAll(offsets(topic, position)));
-        consumer.assign(starts.keySet());
         starts.forEach(consumer::seek);
         Map<TopicPartition, Long> ends = consumer.endOffsets(starts.keySet());
         // Resolves the positions now, so that records written from here on are read.

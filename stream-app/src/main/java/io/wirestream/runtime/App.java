@@ -59,9 +59,10 @@ public final class App {
         }
         TopicConfig topics = TopicConfig.of(config.topics());
         CountDownLatch done = new CountDownLatch(1);
+        sayWhatStarts(config, out);
         try (Services services = Services.start(config)) {
             WirestreamConfig effective = services.config();
-            LOG.debug("config:{}", effective.describe());
+            LOG.debug("settings in effect:{}", effective.describe());
             topics.validate(rules);
             if (!registryAnswers(effective, err)) {
                 return 1;
@@ -146,7 +147,7 @@ public final class App {
             return 1;
         }
         TopicConfig topics = TopicConfig.of(config.topics());
-        LOG.debug("config:{}", config.describe());
+        LOG.debug("settings in effect:{}", config.describe());
         try {
             topics.validate(rules);
             if (!registryAnswers(config, err)) {
@@ -183,6 +184,18 @@ public final class App {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /** The embedded services take a while (the registry about half a minute): say so, rather than seem stuck. */
+    private static void sayWhatStarts(WirestreamConfig config, PrintWriter out) {
+        boolean kafka = config.kafka().bootstrapServers() == null;
+        boolean registry = config.registry().url() == null;
+        if (kafka || registry) {
+            String what = kafka && registry ? "Kafka broker and schema registry" : kafka ? "Kafka broker"
+                    : "schema registry";
+            out.printf("starting the embedded %s on %s...%n", what, config.embedded().bind());
+            out.flush();
         }
     }
 

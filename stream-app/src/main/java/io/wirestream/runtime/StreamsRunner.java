@@ -74,7 +74,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** Starts any topology, logging its description. */
     public static StreamsRunner start(Topology topology, Properties properties) {
-        LOG.info("topology:\n{}", topology.describe());
+        LOG.debug("topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, properties);
         StreamsRunner runner = new StreamsRunner(streams);
         streams.setUncaughtExceptionHandler(runner::onError);
@@ -103,6 +103,9 @@ public final class StreamsRunner implements AutoCloseable {
         producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
         // Opting in now to what Kafka 5.0 will do by default: the handler also covers the alert rules' global thread.
         props.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        // The partition assignor builds its own StreamsConfig from the main consumer's settings, and warns unless it
+        // sees the same opt-in there.
+        props.putIfAbsent(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), "true");
         return props;
     }
 

@@ -116,7 +116,7 @@ public final class Topics {
             }
         }
         if (!created.isEmpty()) {
-            LOG.info("created topics {} ({} partitions each)", created, partitions);
+            LOG.debug("created topics {} ({} partitions each)", created, partitions);
         }
         return existing;
     }

@@ -48,7 +48,9 @@ final class AlertRulesProcessor implements Processor<String, byte[], Void, Void>
             }
         }
         book.putAll(restored);
-        LOG.info("{} alert rules in effect", restored.size());
+        if (!restored.isEmpty()) {
+            LOG.info("{} alert rules in effect", restored.size());
+        }
     }
 
     @Override
