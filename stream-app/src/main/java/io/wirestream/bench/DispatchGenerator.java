@@ -2,6 +2,7 @@ package io.wirestream.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -120,7 +121,7 @@ public final class DispatchGenerator {
             return page.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
         }
         byte[] bytes = ("Seoul shares close higher " + index + "\nSEOUL -- ").getBytes(StandardCharsets.UTF_8);
-        byte[] broken = java.util.Arrays.copyOf(bytes, MIN_BYTES);
+        byte[] broken = Arrays.copyOf(bytes, MIN_BYTES);
         for (int i = bytes.length; i < broken.length; i++) {
             broken[i] = (byte) (i % 97 == 0 ? 0xC3 : 'a' + i % 26); // a lone lead byte: not UTF-8
         }

@@ -2,6 +2,7 @@ package io.wirestream.bench;
 
 import io.wirestream.embedded.ChildProcesses;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -147,9 +148,9 @@ final class JavaProcess implements AutoCloseable {
     /** This JVM's class path, absolute, so that a child started anywhere finds the same classes. */
     private static String classPath() {
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             entries.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.bench;
 
+import io.wirestream.embedded.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class MemoryProbe {
 
     /** Asks for a full collection and reads the heap left after it; -1 without jcmd. */
     private long liveHeap(JavaProcess process) throws IOException, InterruptedException {
-        Path jcmd = Path.of(io.wirestream.embedded.ChildProcesses.javaBinary()).resolveSibling("jcmd");
+        Path jcmd = Path.of(ChildProcesses.javaBinary()).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return -1;
         }

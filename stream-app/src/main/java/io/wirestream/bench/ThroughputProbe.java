@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -138,7 +139,7 @@ final class ThroughputProbe {
         return partitions;
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
+    private static <T> T get(KafkaFuture<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {

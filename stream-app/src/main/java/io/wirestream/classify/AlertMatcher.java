@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users' alert rules, compiled once and matched against every dispatch. Each rule becomes a one-rule subject of
@@ -42,7 +43,7 @@ public final class AlertMatcher {
                 rules.put(alert.getId(), alert);
             } catch (QueryCompiler.InvalidQueryException e) {
                 // Written to the topic by something other than the dashboard, which checks first; skipped.
-                org.slf4j.LoggerFactory.getLogger(AlertMatcher.class).warn("alert rule {} is ignored: {}",
+                LoggerFactory.getLogger(AlertMatcher.class).warn("alert rule {} is ignored: {}",
                         alert.getId(), e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package io.wirestream.classify;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -93,16 +94,16 @@ final class AnalyzedText {
     private String[] sortedTerms;
 
     /** The distinct words starting with {@code prefix}, found by binary search in the words sorted once. */
-    java.util.List<String> termsStartingWith(String prefix) {
+    List<String> termsStartingWith(String prefix) {
         if (sortedTerms == null) {
             sortedTerms = postings.keySet().toArray(new String[0]);
-            java.util.Arrays.sort(sortedTerms);
+            Arrays.sort(sortedTerms);
         }
-        int from = java.util.Arrays.binarySearch(sortedTerms, prefix);
+        int from = Arrays.binarySearch(sortedTerms, prefix);
         if (from < 0) {
             from = -from - 1;
         }
-        java.util.List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (int i = from; i < sortedTerms.length && sortedTerms[i].startsWith(prefix); i++) {
             found.add(sortedTerms[i]);
         }

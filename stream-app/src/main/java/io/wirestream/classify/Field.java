@@ -1,5 +1,6 @@
 package io.wirestream.classify;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The parts of a dispatch that rule queries can name, e.g. {@code headline:USFK}. */
@@ -22,7 +23,7 @@ public enum Field {
 
     /** The query names of all fields, for messages. */
     public static String names() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Field::queryName).toList());
+        return String.join(", ", Arrays.stream(values()).map(Field::queryName).toList());
     }
 
     /** The field of a query name, or null when there is none. */

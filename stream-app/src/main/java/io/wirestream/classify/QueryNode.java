@@ -1,6 +1,7 @@
 package io.wirestream.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -113,7 +114,7 @@ sealed interface QueryNode {
                 boolean all = true;
                 for (int i = 1; i < n && all; i++) {
                     int ordinal = start + i;
-                    all = java.util.Arrays.binarySearch(lists[i], 1, lists[i][0] + 1, ordinal) >= 0
+                    all = Arrays.binarySearch(lists[i], 1, lists[i][0] + 1, ordinal) >= 0
                             && text.position(ordinal) == text.position(start) + i;
                 }
                 if (all) {

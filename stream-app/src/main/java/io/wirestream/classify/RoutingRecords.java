@@ -1,6 +1,7 @@
 package io.wirestream.classify;
 
 import io.wirestream.schema.Routing;
+import io.wirestream.schema.SubjectScore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +13,12 @@ public final class RoutingRecords {
 
     public static Routing toAvro(Classification decision, RuleSet rules) {
         List<String> subjects = new ArrayList<>();
-        List<io.wirestream.schema.SubjectScore> scores = new ArrayList<>();
+        List<SubjectScore> scores = new ArrayList<>();
         for (Classification.SubjectScore score : decision.scores()) {
             if (score.routed()) {
                 subjects.add(score.subject().id());
             }
-            scores.add(new io.wirestream.schema.SubjectScore(score.subject().id(), score.score(),
+            scores.add(new SubjectScore(score.subject().id(), score.score(),
                     score.subject().threshold(), score.routed(),
                     score.rules().stream().map(Classification.RuleMatch::ruleId).toList(), score.terms()));
         }

@@ -2,6 +2,7 @@ package io.wirestream.classify;
 
 import io.wirestream.schema.Dispatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class RuleClassifier implements Classifier {
         void mark(int rule, int group) {
             if (masks[rule] == 0) {
                 if (touchedCount == touched.length) {
-                    touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
                 }
                 touched[touchedCount++] = rule;
             }
@@ -152,8 +153,8 @@ public final class RuleClassifier implements Classifier {
         for (int rule : unanchored) {
             candidates[count++] = rule;
         }
-        int[] sorted = java.util.Arrays.copyOf(candidates, count);
-        java.util.Arrays.sort(sorted);
+        int[] sorted = Arrays.copyOf(candidates, count);
+        Arrays.sort(sorted);
         return sorted;
     }
 

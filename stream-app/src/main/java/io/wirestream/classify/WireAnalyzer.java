@@ -2,6 +2,7 @@ package io.wirestream.classify;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -61,9 +62,9 @@ public final class WireAnalyzer extends Analyzer {
 
         private void collect(char[] buffer, int length, int start, int end) {
             if (count == terms.length) {
-                terms = java.util.Arrays.copyOf(terms, count * 2);
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                ends = java.util.Arrays.copyOf(ends, count * 2);
+                terms = Arrays.copyOf(terms, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
             terms[count] = new String(buffer, 0, length);
             starts[count] = start;

@@ -1,5 +1,6 @@
 package io.wirestream.classify;
 
+import java.util.Arrays;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
@@ -36,7 +37,7 @@ final class WireTerms {
             char[] buffer = scratch;
             while (i < n && isTermChar(text.charAt(i))) {
                 if (length == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 }
                 buffer[length++] = Character.toLowerCase(text.charAt(i));
                 i++;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code wirestream bench}: throughput, latency and memory of the pipeline beside the broker's own limits. */
 @Command(name = "bench",
@@ -120,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                     latencyDuration, roundTrips, alerts, noReport ? null : report, chartFile, note, appJvmOptions,
                     WirestreamCommand.class.getName());
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
             Bench.run(options, spec.commandLine().getOut());

@@ -1,8 +1,10 @@
 package io.wirestream.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.input.InputRecord;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +50,8 @@ final class ParseCommand implements Callable<Integer> {
         return tally.any(UNREADABLE) ? 1 : 0;
     }
 
-    private static void write(com.fasterxml.jackson.core.JsonGenerator json, InputRecord record, ParseResult result,
-            Tally tally) throws java.io.IOException {
+    private static void write(JsonGenerator json, InputRecord record, ParseResult result,
+            Tally tally) throws IOException {
         String id = idOf(record, result);
         if (result == null) {
             DispatchJson.writeDeadLetter(json, id, record.origin(), UNREADABLE, record.error());

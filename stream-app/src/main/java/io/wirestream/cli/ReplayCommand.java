@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code wirestream replay}: sends archived dispatches to the input topic with their original timestamps. */
 @Command(name = "replay",
@@ -83,7 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             parsedRate = Rate.parse(rate);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         WirestreamConfig config = Loading.config(cluster, err);

@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,7 +212,7 @@ public final class ConfigLoader {
         values.put(Setting.DASHBOARD_PORT, c.dashboard().port());
         values.put(Setting.DASHBOARD_TOKEN, c.dashboard().token());
         values.put(Setting.DASHBOARD_ALLOWED_HOSTS, c.dashboard().allowedHosts().isEmpty() ? null
-                : String.join(",", new java.util.TreeSet<>(c.dashboard().allowedHosts())));
+                : String.join(",", new TreeSet<>(c.dashboard().allowedHosts())));
         return values;
     }
 
@@ -254,9 +256,9 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(setting.key() + " must be true or false, was '" + value + "'");
         }
 
-        java.time.Duration duration(Setting setting) {
+        Duration duration(Setting setting) {
             try {
-                java.time.Duration duration = Durations.parse(values.get(setting));
+                Duration duration = Durations.parse(values.get(setting));
                 if (duration.isNegative()) {
                     throw new IllegalArgumentException("negative");
                 }

@@ -2,9 +2,11 @@ package io.wirestream.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything {@code wirestream} is configured with, typed and checked, as one immutable tree. {@link ConfigLoader}
@@ -152,7 +154,7 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
                 kafka.guarantee(), kafka.clientProperties());
         Registry newRegistry = registry;
         if (registryUrl != null) {
-            Map<String, String> properties = new java.util.TreeMap<>(registry.properties());
+            Map<String, String> properties = new TreeMap<>(registry.properties());
             properties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
             newRegistry = new Registry(registryUrl, properties);
         }
@@ -179,14 +181,14 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
 
     /** Settings for any Kafka client of the cluster: the {@code kafka.*} settings and the bootstrap servers. */
     public Map<String, Object> kafkaClientConfig() {
-        Map<String, Object> config = new java.util.HashMap<>(kafka.clientProperties());
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put("bootstrap.servers", bootstrapServersOrEmbedded());
         return config;
     }
 
     /** The registry client's settings, the URL included (the embedded one's when none is configured). */
     public Map<String, String> registryClientConfig() {
-        Map<String, String> config = new java.util.TreeMap<>(registry.properties());
+        Map<String, String> config = new TreeMap<>(registry.properties());
         config.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrlOrEmbedded());
         return config;
     }

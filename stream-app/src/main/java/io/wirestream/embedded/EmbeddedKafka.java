@@ -1,6 +1,8 @@
 package io.wirestream.embedded;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setInitialControllers(StorageTool.createStandaloneDynamicVoters(config))
                     .setHasDynamicQuorum(true)
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
         } catch (Exception e) {
             throw new IOException("cannot format the broker's storage in " + logDir + ": " + e.getMessage(), e);

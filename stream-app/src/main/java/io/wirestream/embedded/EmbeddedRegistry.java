@@ -119,6 +119,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
     /** Stops the process: politely, then by force after ten seconds. */
     @Override
     public void close() {
-        ChildProcesses.stop(process, reaper, java.time.Duration.ofSeconds(10));
+        ChildProcesses.stop(process, reaper, Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.registry;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 5, data.length - 5, null);
             return (T) readers.computeIfAbsent(id, this::readerFor).read(null, decoder);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot read a record with schema id " + id + " from topic " + topic
                     + ": " + e.getMessage(), e);
         }

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Serializer;
@@ -96,13 +100,13 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
      */
     private static final class ResolvingWriter implements DatumWriter<Object> {
         private final SpecificDatumWriter<Object> own;
-        private final org.apache.avro.generic.GenericDatumReader<Object> resolver;
-        private final org.apache.avro.generic.GenericDatumWriter<Object> target;
+        private final GenericDatumReader<Object> resolver;
+        private final GenericDatumWriter<Object> target;
 
         ResolvingWriter(Schema recordSchema, Schema latest) {
             this.own = new SpecificDatumWriter<>(recordSchema);
-            this.resolver = new org.apache.avro.generic.GenericDatumReader<>(recordSchema, latest);
-            this.target = new org.apache.avro.generic.GenericDatumWriter<>(latest);
+            this.resolver = new GenericDatumReader<>(recordSchema, latest);
+            this.target = new GenericDatumWriter<>(latest);
         }
 
         @Override
@@ -111,13 +115,13 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         }
 
         @Override
-        public void write(Object datum, org.apache.avro.io.Encoder out) throws IOException {
+        public void write(Object datum, Encoder out) throws IOException {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
             own.write(datum, encoder);
             encoder.flush();
             Object resolved = resolver.read(null,
-                    org.apache.avro.io.DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
+                    DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
             target.write(resolved, out);
         }
     }

@@ -79,7 +79,7 @@ public final class RegistryConfig {
                 userInfoFromUrl = authority.substring(0, at);
                 text = text.substring(0, scheme + 3) + authority.substring(at + 1) + (pathStart < 0 ? "" : text.substring(pathStart));
             }
-            String kind = text.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+            String kind = text.substring(0, scheme).toLowerCase(Locale.ROOT);
             if (!kind.equals("http") && !kind.equals("https") && !kind.equals("mock")) {
                 throw new IllegalArgumentException(URL + " must start with http://, https:// or mock://, not " + kind + "://");
             }

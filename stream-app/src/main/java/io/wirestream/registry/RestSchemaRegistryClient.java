@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,10 +140,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     /** Why a call failed, for people: the JDK's HTTP client throws some exceptions without a message. */
     static String describe(Exception failure) {
-        if (failure instanceof java.net.ConnectException) {
+        if (failure instanceof ConnectException) {
             return "cannot connect: nothing listens there, or it refused the connection";
         }
-        if (failure instanceof java.net.http.HttpTimeoutException) {
+        if (failure instanceof HttpTimeoutException) {
             return "no answer in time";
         }
         if (failure instanceof SchemaRegistryException) {

@@ -1,5 +1,6 @@
 package io.wirestream.registry;
 
+import java.util.List;
 import org.apache.avro.Schema;
 
 /**
@@ -35,6 +36,6 @@ public interface SchemaRegistryClient {
     void setCompatibility(String subject, String level);
 
     /** The answer of a compatibility check, with the registry's reasons when it says no. */
-    record CompatibilityResult(boolean compatible, java.util.List<String> messages) {
+    record CompatibilityResult(boolean compatible, List<String> messages) {
     }
 }

@@ -12,12 +12,14 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,7 +38,7 @@ public final class Replayer {
     public record Summary(long read, long sent, long skipped, long unparseable, boolean interrupted, String lastOrigin) {
         @Override
         public String toString() {
-            String line = String.format(java.util.Locale.ROOT,
+            String line = String.format(Locale.ROOT,
                     "read %,d, sent %,d, skipped %,d (outside --from/--to), unparseable %,d (sent: the pipeline "
                             + "dead-letters them)", read, sent, skipped, unparseable);
             return interrupted ? line + "; stopped by Ctrl-C after " + lastOrigin : line;
@@ -140,7 +142,7 @@ public final class Replayer {
             try {
                 return LocalDate.of(options.year(), dateline.getMonth(), dateline.getDay()).atStartOfDay(AGENCY_ZONE)
                         .toInstant();
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return reference;
             }
         }

@@ -1,14 +1,18 @@
 package io.wirestream.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -24,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Topics {
 
     public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-    private static final java.time.Duration REACH_TIMEOUT = java.time.Duration.ofSeconds(15);
+    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
@@ -37,9 +41,9 @@ public final class Topics {
         if (names.isEmpty()) {
             return;
         }
-        List<org.apache.kafka.common.config.ConfigResource> resources = names.stream()
-                .map(n -> new org.apache.kafka.common.config.ConfigResource(
-                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, n)).toList();
+        List<ConfigResource> resources = names.stream()
+                .map(n -> new ConfigResource(
+                        ConfigResource.Type.TOPIC, n)).toList();
         admin.describeConfigs(resources).all().get().forEach((resource, config) -> {
             var policy = config.get("cleanup.policy");
             if (policy == null || !policy.value().contains("compact")) {
@@ -59,8 +63,8 @@ public final class Topics {
             int partitions) throws InterruptedException {
         try (Admin admin = Admin.create(adminConfig)) {
             try {
-                admin.describeCluster().clusterId().get(REACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                admin.describeCluster().clusterId().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
                 throw new IllegalStateException("Kafka at " + adminConfig.get("bootstrap.servers") + " did not answer within "
                         + REACH_TIMEOUT.toSeconds() + " s: is it running, and are bootstrap.servers and the security "
                         + "settings (kafka.*) right?");
