@@ -3,8 +3,8 @@ package io.wirestream.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code wirestream} command line: one entry point, one subcommand per job. */
 @Command(name = "wirestream",
