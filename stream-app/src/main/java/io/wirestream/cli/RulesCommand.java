@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Works with subject rules files (YAML): 'check' validates one, 'show' prints the bundled rules.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Show.class})
+        description = "Works with subject rules files (YAML): 'check' validates one, 'show' prints the bundled rules, "
+                + "'eval' measures one on labelled dispatches.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Show.class, RulesEvalCommand.class})
 final class RulesCommand implements Runnable {
 
     @Spec
