@@ -88,6 +88,7 @@ public final class RuleClassifier implements Classifier {
         }
     }
 
+    @Override
     public RuleSet ruleSet() {
         return ruleSet;
     }
