@@ -1,21 +1,10 @@
 package io.wirestream.runtime;
 
-import io.wirestream.classify.RuleClassifier;
 import io.wirestream.config.WirestreamConfig;
-import io.wirestream.dispatch.DispatchParser;
-import io.wirestream.dispatch.ParserConfig;
-import io.wirestream.registry.AvroSerdes;
-import io.wirestream.schema.Alert;
-import io.wirestream.schema.AlertRule;
-import io.wirestream.schema.Dispatch;
-import io.wirestream.topology.AlertBook;
-import io.wirestream.topology.Alerting;
-import io.wirestream.topology.MinuteCounts;
-import io.wirestream.topology.RoutingListener;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.RoutingTopology;
-import io.wirestream.topology.TopicConfig;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,34 +31,12 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = streams;
     }
 
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier) {
-        return start(config, topics, classifier, Map.of());
-    }
-
-    /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
-            Map<Integer, Long> endOffsets) {
-        return start(config, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
-    }
-
     /**
-     * The whole pipeline: with {@code alerts} (null for none), users' alert rules from the alert-rules topic are
-     * kept there and matched; {@code listener} hears every outcome; with {@code countOutputs}, the dashboard's
-     * per-minute counts of every output topic are kept (see {@link MinuteCounts}).
+     * Starts the routing pipeline: the topology of {@code routing} (see {@link RoutingTopology}) with
+     * {@code collaborators}, on the cluster and under the application id of {@code config}.
      */
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
-            Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener, boolean countOutputs) {
-        AvroSerdes serdes = new AvroSerdes(config.registryClientConfig());
-        Alerting alerting = alerts == null ? null : new Alerting(config.topics().alertRules(),
-                config.topics().alerts(), alerts, serdes.valueSerde(AlertRule.class),
-                serdes.valueSerde(Alert.class));
-        Topology topology = RoutingTopology.build(topics, config.limits().dedupWindow(), endOffsets,
-                new DispatchParser(ParserConfig.defaults().withMaxBytes(config.limits().maxBytes().toIntBytes())),
-                classifier, serdes.valueSerde(Dispatch.class), alerting, listener);
-        if (countOutputs) {
-            MinuteCounts.addTo(topology, topics.outputs(classifier.ruleSet()));
-        }
-        return start(topology, properties(config));
+    public static StreamsRunner start(WirestreamConfig config, RoutingConfig routing, Collaborators collaborators) {
+        return start(RoutingTopology.build(routing, collaborators), properties(config));
     }
 
     /** Starts any topology, logging its description. */

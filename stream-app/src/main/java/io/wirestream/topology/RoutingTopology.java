@@ -1,18 +1,14 @@
 package io.wirestream.topology;
 
-import io.wirestream.classify.RuleClassifier;
+import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.schema.Dispatch;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -27,7 +23,11 @@ import org.apache.kafka.streams.state.Stores;
  *                                     ├─▶ to-dead-letters      (original bytes, reason in headers)
  *                 [alert-rules-store] └─▶ to-alerts            (one Alert per matching alert rule)
  *   alert-rules ──▶ update-alert-rules ──▶ [alert-rules-store]  (global: every instance has every rule)
+ *   &lt;outputs&gt; ──▶ count-per-minute [dispatches-per-minute]     (see {@link MinuteCounts})
  * </pre>
+ * The store of seen content ids is there with a deduplication window, the alerting part with alert topics, the
+ * counting part with counts, all as the {@link RoutingConfig} says. What the processor decides is the
+ * {@link Router}'s.
  */
 public final class RoutingTopology {
 
@@ -52,74 +52,49 @@ public final class RoutingTopology {
     private RoutingTopology() {
     }
 
-    public static Topology build(TopicConfig topics, DispatchParser parser, RuleClassifier classifier,
-            Serde<Dispatch> dispatchSerde) {
-        return build(topics, Duration.ZERO, parser, classifier, dispatchSerde);
-    }
-
     /**
-     * The topology; with a positive {@code deduplicationWindow}, a dispatch whose content id was routed within
-     * that much wall-clock time is dropped and counted as a duplicate instead of being routed again.
+     * The topology of {@code config}, handing its work to {@code collaborators}; the subjects, and so the outputs
+     * besides unrouted and dead letters, are the classifier's.
+     *
+     * @throws IllegalArgumentException when the config would read its own output or mix outcomes in a topic
      */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, DispatchParser parser,
-            RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
-        return build(topics, deduplicationWindow, Map.of(), parser, classifier, dispatchSerde);
-    }
-
-    /**
-     * A bounded run (re-processing history): input records at or beyond {@code endOffsets} (by input partition)
-     * are left alone, for the live pipeline; partitions not named are unbounded.
-     */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
-            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
-        return build(topics, deduplicationWindow, endOffsets, parser, classifier, dispatchSerde, null,
-                RoutingListener.NONE);
-    }
-
-    /** The whole topology: with {@code alerting} (null for none), and a listener told of every outcome. */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
-            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde, Alerting alerting,
-            RoutingListener listener) {
-        topics.validate(classifier.ruleSet());
-        if (alerting != null) {
-            Set<String> taken = topics.all(classifier.ruleSet());
-            for (String topic : List.of(alerting.rulesTopic(), alerting.alertsTopic())) {
-                if (taken.contains(topic) || alerting.rulesTopic().equals(alerting.alertsTopic())) {
-                    throw new IllegalArgumentException("topic '" + topic + "' is used twice: by alerts and before");
-                }
-            }
-        }
+    public static Topology build(RoutingConfig config, Collaborators collaborators) {
+        RuleSet rules = collaborators.classifier().ruleSet();
+        config.validate(rules);
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
-        for (Subject subject : classifier.ruleSet().subjects()) {
+        for (Subject subject : rules.subjects()) {
             sinkBySubject.put(subject.id(), "to-" + subject.topic());
         }
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
-        Map<Integer, Long> bounds = Map.copyOf(endOffsets);
-        topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
-                deduplicate ? deduplicationWindow : null, bounds, alerting, listener), SOURCE);
-        if (deduplicate) {
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.topics().input());
+        topology.addProcessor(ROUTER, () -> new RouteProcessor(config, collaborators, sinkBySubject), SOURCE);
+        if (config.deduplicates()) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
         }
-        for (Subject subject : classifier.ruleSet().subjects()) {
-            topology.addSink(sinkBySubject.get(subject.id()), subject.topic(), new StringSerializer(),
-                    dispatchSerde.serializer(), ROUTER);
-        }
-        topology.addSink(UNROUTED_SINK, topics.unrouted(), new StringSerializer(), dispatchSerde.serializer(), ROUTER);
-        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(),
-                ROUTER);
-        if (alerting != null) {
-            // Serialized by the router, which keeps a failure to its alerts (see RouteProcessor).
-            topology.addSink(ALERTS_SINK, alerting.alertsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+        Serializer<Dispatch> dispatches = collaborators.dispatchSerde().serializer();
+        for (Subject subject : rules.subjects()) {
+            topology.addSink(sinkBySubject.get(subject.id()), subject.topic(), new StringSerializer(), dispatches,
                     ROUTER);
-            // The topic is the store's changelog: a global store restores from it, so no logging of its own.
-            topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
-                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,
-                    new StringDeserializer(), new ByteArrayDeserializer(), alerting.rulesTopic(), ALERT_RULES_UPDATER,
-                    () -> new AlertRulesProcessor(alerting.book(), alerting.ruleSerde().deserializer()));
+        }
+        topology.addSink(UNROUTED_SINK, config.topics().unrouted(), new StringSerializer(), dispatches, ROUTER);
+        topology.addSink(DEAD_LETTER_SINK, config.topics().deadLetter(), new ByteArraySerializer(),
+                new ByteArraySerializer(), ROUTER);
+        config.alerts().ifPresent(alerts -> addAlerting(topology, alerts, collaborators));
+        if (config.countOutputs()) {
+            MinuteCounts.addTo(topology, config.topics().outputs(rules));
         }
         return topology;
+    }
+
+    private static void addAlerting(Topology topology, RoutingConfig.AlertTopics alerts, Collaborators collaborators) {
+        // Serialized by the router, which keeps a failure to its alerts (see AlertWriter).
+        topology.addSink(ALERTS_SINK, alerts.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), ROUTER);
+        // The topic is the store's changelog: a global store restores from it, so no logging of its own.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,
+                new StringDeserializer(), new ByteArrayDeserializer(), alerts.rules(), ALERT_RULES_UPDATER,
+                () -> new AlertRulesProcessor(collaborators.alertBook(),
+                        collaborators.alertRuleSerde().deserializer()));
     }
 }
