@@ -84,11 +84,13 @@ public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Ma
     }
 
     /**
-     * Refuses a configuration that would read its own output or mix outcomes in one topic: the routing topics (see
-     * {@link TopicConfig#validate}), and the alerting ones, which must be apart from them and from each other.
+     * Refuses a configuration that would read its own output, mix outcomes in one topic or name a subject's sink
+     * like one of the topology's own nodes: the routing topics (see {@link TopicConfig#validate}), the subjects'
+     * sinks, and the alerting topics, which must be apart from the others and from each other.
      */
     public void validate(RuleSet rules) {
         topics.validate(rules);
+        RoutingTopology.checkSinkNames(rules);
         if (alerts.isPresent()) {
             AlertTopics alerting = alerts.get();
             Set<String> taken = topics.all(rules);

@@ -49,6 +49,12 @@ public final class RoutingTopology {
     static final String ALERT_RULES_UPDATER = "update-alert-rules";
     static final String ALERTS_SINK = "to-alerts";
 
+    /** The names of the topology's own nodes, with what each is for: no subject's sink may take one. */
+    private static final Map<String, String> RESERVED = Map.of(SOURCE, "reading the input", ROUTER, "routing",
+            UNROUTED_SINK, "unrouted dispatches", DEAD_LETTER_SINK, "dead letters", ALERTS_SINK, "alerts",
+            ALERT_RULES_SOURCE, "reading alert rules", ALERT_RULES_UPDATER, "keeping alert rules",
+            MinuteCounts.SOURCE, "reading outputs to count", MinuteCounts.COUNTER, "counting outputs");
+
     private RoutingTopology() {
     }
 
@@ -56,14 +62,14 @@ public final class RoutingTopology {
      * The topology of {@code config}, handing its work to {@code collaborators}; the subjects, and so the outputs
      * besides unrouted and dead letters, are the classifier's.
      *
-     * @throws IllegalArgumentException when the config would read its own output or mix outcomes in a topic
+     * @throws IllegalArgumentException when the config would mix outcomes in a topic or name a sink twice
      */
     public static Topology build(RoutingConfig config, Collaborators collaborators) {
         RuleSet rules = collaborators.classifier().ruleSet();
         config.validate(rules);
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
         for (Subject subject : rules.subjects()) {
-            sinkBySubject.put(subject.id(), "to-" + subject.topic());
+            sinkBySubject.put(subject.id(), sinkOf(subject));
         }
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.topics().input());
@@ -74,8 +80,7 @@ public final class RoutingTopology {
         }
         Serializer<Dispatch> dispatches = collaborators.dispatchSerde().serializer();
         for (Subject subject : rules.subjects()) {
-            topology.addSink(sinkBySubject.get(subject.id()), subject.topic(), new StringSerializer(), dispatches,
-                    ROUTER);
+            topology.addSink(sinkOf(subject), subject.topic(), new StringSerializer(), dispatches, ROUTER);
         }
         topology.addSink(UNROUTED_SINK, config.topics().unrouted(), new StringSerializer(), dispatches, ROUTER);
         topology.addSink(DEAD_LETTER_SINK, config.topics().deadLetter(), new ByteArraySerializer(),
@@ -96,5 +101,26 @@ public final class RoutingTopology {
                 new StringDeserializer(), new ByteArrayDeserializer(), alerts.rules(), ALERT_RULES_UPDATER,
                 () -> new AlertRulesProcessor(collaborators.alertBook(),
                         collaborators.alertRuleSerde().deserializer()));
+    }
+
+    /** A subject's sink: named by its topic, so that the description reads like the design. */
+    static String sinkOf(Subject subject) {
+        return "to-" + subject.topic();
+    }
+
+    /**
+     * Refuses a subject whose sink would take the name of one of the topology's own nodes (a subject writing to a
+     * topic named {@code unrouted}, say, while unrouted dispatches go elsewhere): Kafka would refuse the topology
+     * with a message that names neither the subject nor the rules file.
+     */
+    static void checkSinkNames(RuleSet rules) {
+        for (Subject subject : rules.subjects()) {
+            String taken = RESERVED.get(sinkOf(subject));
+            if (taken != null) {
+                throw new IllegalArgumentException("the topic '" + subject.topic() + "' of subject " + subject.id()
+                        + " would make its sink '" + sinkOf(subject) + "', a name kept for " + taken
+                        + "; choose another topic for it in " + rules.source());
+            }
+        }
     }
 }

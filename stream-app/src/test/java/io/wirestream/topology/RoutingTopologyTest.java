@@ -294,6 +294,25 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void shouldRefuseASubjectTopicThatWouldTakeTheNameOfAnotherSink() {
+        TopicConfig elsewhere = new TopicConfig("raw-feed", "unrouted-dispatches", "raw-feed.dlq");
+        Classifier clashing = KeywordClassifier.of("north-korea", "missile", "unrouted", "nothing");
+
+        assertThatThrownBy(() -> RoutingTopology.build(RoutingConfig.of(elsewhere), collaborators(clashing)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topic 'unrouted' of subject unrouted")
+                .hasMessageContaining("sink 'to-unrouted', a name kept for unrouted dispatches")
+                .hasMessageContaining("keyword classifier");
+        assertThatThrownBy(() -> RoutingConfig.of(TopicConfig.DEFAULTS)
+                .validate(KeywordClassifier.of("dead-letters", "anything").ruleSet()))
+                .hasMessageContaining("sink 'to-dead-letters', a name kept for dead letters");
+        assertThatThrownBy(() -> RoutingConfig.of(TopicConfig.DEFAULTS)
+                .validate(KeywordClassifier.of("alerts", "anything").ruleSet()))
+                .as("kept whether or not this run alerts: a rules file fit for one command is fit for all")
+                .hasMessageContaining("sink 'to-alerts', a name kept for alerts");
+    }
+
+    @Test
     void shouldRefuseAlertTopicsThatAreAlsoRoutingTopics() {
         RoutingConfig config = RoutingConfig.of(TopicConfig.DEFAULTS)
                 .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "unrouted"));
