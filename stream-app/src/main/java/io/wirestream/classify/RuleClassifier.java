@@ -89,6 +89,7 @@ public final class RuleClassifier implements Classifier {
         }
     }
 
+    @Override
     public RuleSet ruleSet() {
         return ruleSet;
     }

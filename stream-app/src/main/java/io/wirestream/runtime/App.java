@@ -1,5 +1,6 @@
 package io.wirestream.runtime;
 
+import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
@@ -11,7 +12,9 @@ import io.wirestream.registry.RegistryConfig;
 import io.wirestream.registry.SchemaRegistryClients;
 import io.wirestream.registry.SchemaRegistryException;
 import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.Collaborators;
 import io.wirestream.topology.MinuteCounts;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import io.wirestream.web.DashboardWiring;
 import java.io.IOException;
@@ -19,7 +22,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -63,17 +65,20 @@ public final class App {
         try (Services services = Services.start(config)) {
             WirestreamConfig effective = services.config();
             LOG.debug("settings in effect:{}", effective.describe());
-            topics.validate(rules);
+            // Users' alerts, and the dashboard's counts when it is on.
+            RoutingConfig routing = RoutingConfig.of(effective)
+                    .withAlerts(RoutingConfig.AlertTopics.of(effective.topics()))
+                    .withOutputCounts(effective.dashboard().enabled());
+            routing.validate(rules);
             if (!registryAnswers(effective, err)) {
                 return 1;
             }
             ensureTopics(effective, topics, rules);
-            RuleClassifier classifier = new RuleClassifier(rules);
+            Classifier classifier = new RuleClassifier(rules);
             AlertBook book = new AlertBook();
-            boolean dashboard = effective.dashboard().enabled();
             try (Metrics metrics = new Metrics();
-                    StreamsRunner runner = StreamsRunner.start(effective, topics, classifier, Map.of(), book, metrics,
-                            dashboard);
+                    StreamsRunner runner = StreamsRunner.start(effective, routing,
+                            Collaborators.of(effective, classifier).withAlertBook(book).withListener(metrics));
                     DashboardWiring web = DashboardWiring.start(effective, rules, topics, bind(metrics, runner), metrics,
                             book)) {
                 Thread hook = new Thread(() -> {

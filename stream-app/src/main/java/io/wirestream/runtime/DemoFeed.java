@@ -1,7 +1,7 @@
 package io.wirestream.runtime;
 
 import io.wirestream.classify.Classification;
-import io.wirestream.classify.RuleClassifier;
+import io.wirestream.classify.Classifier;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
@@ -44,7 +44,7 @@ public final class DemoFeed {
     }
 
     /** Returns true when every topic received exactly what was expected. */
-    static boolean run(Map<String, Object> clientConfig, TopicConfig topics, RuleClassifier classifier,
+    static boolean run(Map<String, Object> clientConfig, TopicConfig topics, Classifier classifier,
             LongSupplier duplicates, PrintWriter out) throws IOException {
         List<InputRecord> samples = new ArrayList<>();
         try (InputStream in = DemoFeed.class.getResourceAsStream(SAMPLES)) {
@@ -82,7 +82,7 @@ public final class DemoFeed {
 
     /** What the rules say should happen to each sample: its records per output topic. */
     private static Map<String, Map<String, Integer>> predicted(List<InputRecord> samples, TopicConfig topics,
-            RuleClassifier classifier) {
+            Classifier classifier) {
         Map<String, Map<String, Integer>> predicted = new HashMap<>();
         DispatchParser parser = new DispatchParser();
         for (InputRecord sample : samples) {

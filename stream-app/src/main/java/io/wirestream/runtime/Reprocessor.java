@@ -5,6 +5,8 @@ import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.kafka.TopicReader;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -44,7 +46,9 @@ public final class Reprocessor {
         RuleSet prefixed = withPrefix(rules, prefix);
         TopicConfig topics = new TopicConfig(config.topics().input(), prefix + config.topics().unrouted(),
                 prefix + config.topics().deadLetter());
-        topics.validate(prefixed);
+        // A bounded run of routing alone: history's alerts were raised when it was live.
+        RoutingConfig routing = RoutingConfig.of(config).withTopics(topics);
+        routing.validate(prefixed);
         Map<String, Object> client = config.kafkaClientConfig();
         Map<Integer, Long> start;
         Map<Integer, Long> end;
@@ -71,7 +75,8 @@ public final class Reprocessor {
                 pending.put(partition, offset);
             }
         });
-        try (StreamsRunner runner = StreamsRunner.start(config, topics, new RuleClassifier(prefixed), end)) {
+        try (StreamsRunner runner = StreamsRunner.start(config, routing.withEndOffsets(end),
+                Collaborators.of(config, new RuleClassifier(prefixed)))) {
             awaitCommitted(client, group, topics.input(), pending, runner);
         }
         return summary;

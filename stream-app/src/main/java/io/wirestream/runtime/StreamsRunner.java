@@ -1,29 +1,29 @@
 package io.wirestream.runtime;
 
-import io.wirestream.classify.RuleClassifier;
 import io.wirestream.config.WirestreamConfig;
-import io.wirestream.dispatch.DispatchParser;
-import io.wirestream.dispatch.ParserConfig;
-import io.wirestream.registry.AvroSerdes;
-import io.wirestream.schema.Alert;
-import io.wirestream.schema.AlertRule;
-import io.wirestream.schema.Dispatch;
-import io.wirestream.topology.AlertBook;
-import io.wirestream.topology.Alerting;
-import io.wirestream.topology.MinuteCounts;
-import io.wirestream.topology.RoutingListener;
+import io.wirestream.registry.SchemaRegistryException;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.RoutingTopology;
-import io.wirestream.topology.TopicConfig;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,34 +42,12 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = streams;
     }
 
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier) {
-        return start(config, topics, classifier, Map.of());
-    }
-
-    /** With {@code endOffsets} (by input partition), a bounded run: see {@link RoutingTopology}. */
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
-            Map<Integer, Long> endOffsets) {
-        return start(config, topics, classifier, endOffsets, null, RoutingListener.NONE, false);
-    }
-
     /**
-     * The whole pipeline: with {@code alerts} (null for none), users' alert rules from the alert-rules topic are
-     * kept there and matched; {@code listener} hears every outcome; with {@code countOutputs}, the dashboard's
-     * per-minute counts of every output topic are kept (see {@link MinuteCounts}).
+     * Starts the routing pipeline: the topology of {@code routing} (see {@link RoutingTopology}) with
+     * {@code collaborators}, on the cluster and under the application id of {@code config}.
      */
-    public static StreamsRunner start(WirestreamConfig config, TopicConfig topics, RuleClassifier classifier,
-            Map<Integer, Long> endOffsets, AlertBook alerts, RoutingListener listener, boolean countOutputs) {
-        AvroSerdes serdes = new AvroSerdes(config.registryClientConfig());
-        Alerting alerting = alerts == null ? null : new Alerting(config.topics().alertRules(),
-                config.topics().alerts(), alerts, serdes.valueSerde(AlertRule.class),
-                serdes.valueSerde(Alert.class));
-        Topology topology = RoutingTopology.build(topics, config.limits().dedupWindow(), endOffsets,
-                new DispatchParser(ParserConfig.defaults().withMaxBytes(config.limits().maxBytes().toIntBytes())),
-                classifier, serdes.valueSerde(Dispatch.class), alerting, listener);
-        if (countOutputs) {
-            MinuteCounts.addTo(topology, topics.outputs(classifier.ruleSet()));
-        }
-        return start(topology, properties(config));
+    public static StreamsRunner start(WirestreamConfig config, RoutingConfig routing, Collaborators collaborators) {
+        return start(RoutingTopology.build(routing, collaborators), properties(config));
     }
 
     /** Starts any topology, logging its description. */
@@ -138,7 +116,7 @@ public final class StreamsRunner implements AutoCloseable {
     public static final class Replacements {
         static final int MAX = 5;
         static final Duration WINDOW = Duration.ofMinutes(10);
-        private final java.util.Deque<Long> recent = new java.util.ArrayDeque<>();
+        private final Deque<Long> recent = new ArrayDeque<>();
 
         synchronized boolean mayReplace(Throwable error, long nanoTime) {
             if (!isKafkaTrouble(error)) {
@@ -155,18 +133,12 @@ public final class StreamsRunner implements AutoCloseable {
         }
 
         static boolean isKafkaTrouble(Throwable error) {
-            Throwable root = error;
-            for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
-                    return false;
-                }
-                root = cause;
-            }
-            return root instanceof org.apache.kafka.common.KafkaException
-                    && !(root instanceof org.apache.kafka.streams.errors.StreamsException);
+            List<Throwable> chain = causes(error);
+            Throwable root = chain.get(chain.size() - 1);
+            return registryFailure(chain).isEmpty() && root instanceof KafkaException
+                    && !(root instanceof StreamsException);
         }
     }
-
 
     /** Waits until the streams are RUNNING; false when they stopped or the time ran out. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
@@ -235,13 +207,24 @@ public final class StreamsRunner implements AutoCloseable {
      * registry and what it did), else the top message with the root cause.
      */
     public static String rootMessage(Throwable error) {
-        Throwable root = error;
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof io.wirestream.registry.SchemaRegistryException) {
-                return cause.getMessage();
-            }
-            root = cause;
+        List<Throwable> chain = causes(error);
+        Throwable root = chain.get(chain.size() - 1);
+        return registryFailure(chain).map(Throwable::getMessage).orElse(root == error
+                ? String.valueOf(error.getMessage()) : error.getMessage() + " (caused by " + root + ")");
+    }
+
+    /** {@code error} and its causes, outermost first; a cause met again ends the chain. */
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+            chain.add(cause);
         }
-        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (caused by " + root + ")";
+        return chain;
+    }
+
+    /** The first schema registry failure in the chain: whatever wraps it, the registry is what went wrong. */
+    private static Optional<Throwable> registryFailure(List<Throwable> chain) {
+        return chain.stream().filter(cause -> cause instanceof SchemaRegistryException).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.topology;
 
+import io.wirestream.classify.AlertMatcher;
 import io.wirestream.schema.AlertRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ final class AlertRulesProcessor implements Processor<String, byte[], Void, Void>
                 LOG.warn("alert rule {} ignored: its id is {}", key, rule == null ? null : rule.getId());
                 return null;
             }
-            String problem = io.wirestream.classify.AlertMatcher.check(rule.getQuery()).orElse(null);
+            String problem = AlertMatcher.check(rule.getQuery()).orElse(null);
             if (problem != null) {
                 LOG.warn("alert rule {} ignored: {}", key, problem);
                 return null;

@@ -1,9 +1,10 @@
 package io.wirestream.topology;
 
-import io.wirestream.dispatch.ParseResult;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The headers that say why a record is in the dead-letter topic. The names follow Kafka Streams' own dead-letter
@@ -31,29 +32,24 @@ public final class DeadLetterHeaders {
     private DeadLetterHeaders() {
     }
 
-    static void addParseFailure(Headers headers, ParseResult.Failed failure, RecordMetadata source) {
-        add(headers, PARSE_FAILURE, failure.message(), failure.reason().name(), source);
-    }
-
-    static void addError(Headers headers, RuntimeException error, RecordMetadata source) {
-        add(headers, error.getClass().getName(), String.valueOf(error.getMessage()), PROCESSING_ERROR, source);
-    }
-
-    private static void add(Headers headers, String exception, String message, String reason, RecordMetadata source) {
-        put(headers, EXCEPTION, exception);
+    /** Adds why {@code deadLetter} is one, and where its record was read when known. */
+    static void add(Headers headers, Outcome.DeadLetter deadLetter, Optional<RawRecord.Origin> origin) {
+        put(headers, EXCEPTION, deadLetter.exception());
         // An exception's message can be as long as it likes; the dead letter must still fit its topic.
-        put(headers, MESSAGE, message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message);
-        if (source != null) {
-            put(headers, TOPIC, source.topic());
-            put(headers, PARTITION, Integer.toString(source.partition()));
-            put(headers, OFFSET, Long.toString(source.offset()));
-        }
-        put(headers, REASON, reason);
+        String message = deadLetter.message();
+        put(headers, MESSAGE, message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…"
+                : message);
+        origin.ifPresent(o -> {
+            put(headers, TOPIC, o.topic());
+            put(headers, PARTITION, Integer.toString(o.partition()));
+            put(headers, OFFSET, Long.toString(o.offset()));
+        });
+        put(headers, REASON, deadLetter.reason());
     }
 
     /** Removes every header this class or Kafka Streams' dead-letter queue sets. */
     static void removeAll(Headers headers) {
-        java.util.List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         headers.forEach(h -> {
             if (h.key().startsWith("__streams.errors.") || h.key().startsWith("wirestream.errors.")) {
                 keys.add(h.key());

@@ -1,18 +1,14 @@
 package io.wirestream.topology;
 
-import io.wirestream.classify.RuleClassifier;
+import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.schema.Dispatch;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -27,7 +23,11 @@ import org.apache.kafka.streams.state.Stores;
  *                                     ├─▶ to-dead-letters      (original bytes, reason in headers)
  *                 [alert-rules-store] └─▶ to-alerts            (one Alert per matching alert rule)
  *   alert-rules ──▶ update-alert-rules ──▶ [alert-rules-store]  (global: every instance has every rule)
+ *   &lt;outputs&gt; ──▶ count-per-minute [dispatches-per-minute]     (see {@link MinuteCounts})
  * </pre>
+ * The store of seen content ids is there with a deduplication window, the alerting part with alert topics, the
+ * counting part with counts, all as the {@link RoutingConfig} says. What the processor decides is the
+ * {@link Router}'s.
  */
 public final class RoutingTopology {
 
@@ -49,77 +49,78 @@ public final class RoutingTopology {
     static final String ALERT_RULES_UPDATER = "update-alert-rules";
     static final String ALERTS_SINK = "to-alerts";
 
+    /** The names of the topology's own nodes, with what each is for: no subject's sink may take one. */
+    private static final Map<String, String> RESERVED = Map.of(SOURCE, "reading the input", ROUTER, "routing",
+            UNROUTED_SINK, "unrouted dispatches", DEAD_LETTER_SINK, "dead letters", ALERTS_SINK, "alerts",
+            ALERT_RULES_SOURCE, "reading alert rules", ALERT_RULES_UPDATER, "keeping alert rules",
+            MinuteCounts.SOURCE, "reading outputs to count", MinuteCounts.COUNTER, "counting outputs");
+
     private RoutingTopology() {
     }
 
-    public static Topology build(TopicConfig topics, DispatchParser parser, RuleClassifier classifier,
-            Serde<Dispatch> dispatchSerde) {
-        return build(topics, Duration.ZERO, parser, classifier, dispatchSerde);
-    }
-
     /**
-     * The topology; with a positive {@code deduplicationWindow}, a dispatch whose content id was routed within
-     * that much wall-clock time is dropped and counted as a duplicate instead of being routed again.
+     * The topology of {@code config}, handing its work to {@code collaborators}; the subjects, and so the outputs
+     * besides unrouted and dead letters, are the classifier's.
+     *
+     * @throws IllegalArgumentException when the config would mix outcomes in a topic or name a sink twice
      */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, DispatchParser parser,
-            RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
-        return build(topics, deduplicationWindow, Map.of(), parser, classifier, dispatchSerde);
-    }
-
-    /**
-     * A bounded run (re-processing history): input records at or beyond {@code endOffsets} (by input partition)
-     * are left alone, for the live pipeline; partitions not named are unbounded.
-     */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
-            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde) {
-        return build(topics, deduplicationWindow, endOffsets, parser, classifier, dispatchSerde, null,
-                RoutingListener.NONE);
-    }
-
-    /** The whole topology: with {@code alerting} (null for none), and a listener told of every outcome. */
-    public static Topology build(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
-            DispatchParser parser, RuleClassifier classifier, Serde<Dispatch> dispatchSerde, Alerting alerting,
-            RoutingListener listener) {
-        topics.validate(classifier.ruleSet());
-        if (alerting != null) {
-            Set<String> taken = topics.all(classifier.ruleSet());
-            for (String topic : List.of(alerting.rulesTopic(), alerting.alertsTopic())) {
-                if (taken.contains(topic) || alerting.rulesTopic().equals(alerting.alertsTopic())) {
-                    throw new IllegalArgumentException("topic '" + topic + "' is used twice: by alerts and before");
-                }
-            }
-        }
+    public static Topology build(RoutingConfig config, Collaborators collaborators) {
+        RuleSet rules = collaborators.classifier().ruleSet();
+        config.validate(rules);
         Map<String, String> sinkBySubject = new LinkedHashMap<>();
-        for (Subject subject : classifier.ruleSet().subjects()) {
-            sinkBySubject.put(subject.id(), "to-" + subject.topic());
+        for (Subject subject : rules.subjects()) {
+            sinkBySubject.put(subject.id(), sinkOf(subject));
         }
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        boolean deduplicate = !deduplicationWindow.isZero() && !deduplicationWindow.isNegative();
-        Map<Integer, Long> bounds = Map.copyOf(endOffsets);
-        topology.addProcessor(ROUTER, () -> new RouteProcessor(parser, classifier, sinkBySubject,
-                deduplicate ? deduplicationWindow : null, bounds, alerting, listener), SOURCE);
-        if (deduplicate) {
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.topics().input());
+        topology.addProcessor(ROUTER, () -> new RouteProcessor(config, collaborators, sinkBySubject), SOURCE);
+        if (config.deduplicates()) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
         }
-        for (Subject subject : classifier.ruleSet().subjects()) {
-            topology.addSink(sinkBySubject.get(subject.id()), subject.topic(), new StringSerializer(),
-                    dispatchSerde.serializer(), ROUTER);
+        Serializer<Dispatch> dispatches = collaborators.dispatchSerde().serializer();
+        for (Subject subject : rules.subjects()) {
+            topology.addSink(sinkOf(subject), subject.topic(), new StringSerializer(), dispatches, ROUTER);
         }
-        topology.addSink(UNROUTED_SINK, topics.unrouted(), new StringSerializer(), dispatchSerde.serializer(), ROUTER);
-        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(),
-                ROUTER);
-        if (alerting != null) {
-            // Serialized by the router, which keeps a failure to its alerts (see RouteProcessor).
-            topology.addSink(ALERTS_SINK, alerting.alertsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
-                    ROUTER);
-            // The topic is the store's changelog: a global store restores from it, so no logging of its own.
-            topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
-                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,
-                    new StringDeserializer(), new ByteArrayDeserializer(), alerting.rulesTopic(), ALERT_RULES_UPDATER,
-                    () -> new AlertRulesProcessor(alerting.book(), alerting.ruleSerde().deserializer()));
+        topology.addSink(UNROUTED_SINK, config.topics().unrouted(), new StringSerializer(), dispatches, ROUTER);
+        topology.addSink(DEAD_LETTER_SINK, config.topics().deadLetter(), new ByteArraySerializer(),
+                new ByteArraySerializer(), ROUTER);
+        config.alerts().ifPresent(alerts -> addAlerting(topology, alerts, collaborators));
+        if (config.countOutputs()) {
+            MinuteCounts.addTo(topology, config.topics().outputs(rules));
         }
         return topology;
+    }
+
+    private static void addAlerting(Topology topology, RoutingConfig.AlertTopics alerts, Collaborators collaborators) {
+        // Serialized by the router, which keeps a failure to its alerts (see AlertWriter).
+        topology.addSink(ALERTS_SINK, alerts.alerts(), new ByteArraySerializer(), new ByteArraySerializer(), ROUTER);
+        // The topic is the store's changelog: a global store restores from it, so no logging of its own.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALERT_RULES_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), ALERT_RULES_SOURCE,
+                new StringDeserializer(), new ByteArrayDeserializer(), alerts.rules(), ALERT_RULES_UPDATER,
+                () -> new AlertRulesProcessor(collaborators.alertBook(),
+                        collaborators.alertRuleSerde().deserializer()));
+    }
+
+    /** A subject's sink: named by its topic, so that the description reads like the design. */
+    static String sinkOf(Subject subject) {
+        return "to-" + subject.topic();
+    }
+
+    /**
+     * Refuses a subject whose sink would take the name of one of the topology's own nodes (a subject writing to a
+     * topic named {@code unrouted}, say, while unrouted dispatches go elsewhere): Kafka would refuse the topology
+     * with a message that names neither the subject nor the rules file.
+     */
+    static void checkSinkNames(RuleSet rules) {
+        for (Subject subject : rules.subjects()) {
+            String taken = RESERVED.get(sinkOf(subject));
+            if (taken != null) {
+                throw new IllegalArgumentException("the topic '" + subject.topic() + "' of subject " + subject.id()
+                        + " would make its sink '" + sinkOf(subject) + "', a name kept for " + taken
+                        + "; choose another topic for it in " + rules.source());
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ import io.wirestream.runtime.Topics;
 import io.wirestream.testing.ChildBroker;
 import io.wirestream.testing.Outcomes;
 import io.wirestream.testing.TracedInputs;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,9 @@ class BrokerRestartIT {
         Map<String, Object> client = settings.kafkaClientConfig();
         Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
         List<TracedInputs.Input> inputs = new ArrayList<>();
-        try (StreamsRunner runner = StreamsRunner.start(settings, TracedInputs.TOPICS, TracedInputs.CLASSIFIER)) {
+        try (StreamsRunner runner = StreamsRunner.start(settings,
+                RoutingConfig.of(settings).withTopics(TracedInputs.TOPICS),
+                Collaborators.of(settings, TracedInputs.CLASSIFIER))) {
             assertThat(runner.awaitRunning(Duration.ofSeconds(120))).as("streams running").isTrue();
             for (boolean kill : new boolean[] {false, true}) {
                 String round = kill ? "killed-" : "stopped-";

@@ -13,7 +13,9 @@ import io.wirestream.testing.Outcomes;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TracedInputs;
 import io.wirestream.topology.CarriedHeaders;
+import io.wirestream.topology.Collaborators;
 import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.RoutingTopology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,7 +60,9 @@ class FuzzIT {
             Map<String, Object> client = settings.kafkaClientConfig();
             Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
             List<TracedInputs.Input> inputs = withDuplicatesMarked(fuzz(new Random(SEED)));
-            try (StreamsRunner runner = StreamsRunner.start(settings, TracedInputs.TOPICS, TracedInputs.CLASSIFIER)) {
+            try (StreamsRunner runner = StreamsRunner.start(settings,
+                    RoutingConfig.of(settings).withTopics(TracedInputs.TOPICS),
+                    Collaborators.of(settings, TracedInputs.CLASSIFIER))) {
                 assertThat(runner.awaitRunning(Duration.ofSeconds(120))).as("streams running").isTrue();
                 Queue<String> troubles = new ConcurrentLinkedQueue<>();
                 AtomicBoolean watching = new AtomicBoolean(true);

@@ -15,7 +15,8 @@ import io.wirestream.runtime.App;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.testing.RealServices;
 import io.wirestream.topology.AlertBook;
-import io.wirestream.topology.RoutingListener;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import io.wirestream.web.DashboardWiring;
 import java.net.URI;
@@ -59,8 +60,11 @@ class MetricsAndHealthIT {
             App.ensureTopics(settings, topics, rules);
             AlertBook book = new AlertBook();
             try (Metrics metrics = new Metrics();
-                    StreamsRunner runner = StreamsRunner.start(settings, topics, new RuleClassifier(rules), Map.of(),
-                            book, metrics, true)) {
+                    StreamsRunner runner = StreamsRunner.start(settings,
+                            RoutingConfig.of(settings).withTopics(topics)
+                                    .withAlerts(RoutingConfig.AlertTopics.of(settings.topics())).withOutputCounts(true),
+                            Collaborators.of(settings, new RuleClassifier(rules)).withAlertBook(book)
+                                    .withListener(metrics))) {
                 metrics.bind(runner.streams());
                 try (DashboardWiring web = DashboardWiring.start(settings, rules, topics, runner.streams(), metrics,
                         book)) {
@@ -119,8 +123,10 @@ class MetricsAndHealthIT {
                     // application id spares the wait for the closed one's session to expire: the store is global.)
                     cli.put(Setting.APPLICATION_ID, "wirestream-restarted");
                     AlertBook restored = new AlertBook();
-                    try (StreamsRunner again = StreamsRunner.start(ConfigLoader.load(Map.of(), Map.of(), cli), topics,
-                            new RuleClassifier(rules), Map.of(), restored, RoutingListener.NONE, false)) {
+                    WirestreamConfig restarted = ConfigLoader.load(Map.of(), Map.of(), cli);
+                    try (StreamsRunner again = StreamsRunner.start(restarted, RoutingConfig.of(restarted)
+                            .withTopics(topics).withAlerts(RoutingConfig.AlertTopics.of(restarted.topics())),
+                            Collaborators.of(restarted, new RuleClassifier(rules)).withAlertBook(restored))) {
                         assertThat(again.awaitRunning(SOON)).isTrue();
                         assertThat(restored.rules()).extracting(r -> r.getId()).containsExactly(keptId);
                     }

@@ -15,6 +15,8 @@ import io.wirestream.runtime.Topics;
 import io.wirestream.testing.Outcomes;
 import io.wirestream.testing.TracedInputs;
 import io.wirestream.testing.WirestreamProcess;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +134,8 @@ class RegistryDownIT {
         TracedInputs.produce(client(), feed, inputs);
         TopicConfig topics = new TopicConfig(feed, "unrouted", "raw-feed.dlq");
 
-        try (StreamsRunner down = StreamsRunner.start(unreachable, topics, TracedInputs.CLASSIFIER)) {
+        try (StreamsRunner down = StreamsRunner.start(unreachable, RoutingConfig.of(unreachable).withTopics(topics),
+                Collaborators.of(unreachable, TracedInputs.CLASSIFIER))) {
             down.awaitStop();
             assertThat(down.failure()).isNotNull();
             assertThat(StreamsRunner.rootMessage(down.failure())).contains("did not answer").contains("schema registry");
@@ -140,7 +143,8 @@ class RegistryDownIT {
 
         startRegistry();
         WirestreamConfig back = settings(feed, registryUrl());
-        try (StreamsRunner up = StreamsRunner.start(back, topics, TracedInputs.CLASSIFIER)) {
+        try (StreamsRunner up = StreamsRunner.start(back, RoutingConfig.of(back).withTopics(topics),
+                Collaborators.of(back, TracedInputs.CLASSIFIER))) {
             assertThat(up.awaitRunning(Duration.ofSeconds(60))).isTrue();
             Outcomes.read(client(), "away-", expected(inputs), Duration.ofMinutes(2)).assertExactly(inputs);
         }

@@ -21,7 +21,9 @@ import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.Topics;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.testing.RealServices;
+import io.wirestream.topology.Collaborators;
 import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,7 +91,8 @@ class ReplayIT {
         cli.put(Setting.DATA_DIR, services.dir().resolve("app").toString());
         settings = ConfigLoader.load(Map.of(), Map.of(), cli);
         Topics.ensure(settings.kafkaClientConfig(), TopicConfig.DEFAULTS.all(CLASSIFIER.ruleSet()), 3);
-        runner = StreamsRunner.start(settings, TopicConfig.DEFAULTS, CLASSIFIER);
+        runner = StreamsRunner.start(settings, RoutingConfig.of(settings).withTopics(TopicConfig.DEFAULTS),
+                Collaborators.of(settings, CLASSIFIER));
         assertThat(runner.awaitRunning(Duration.ofSeconds(120))).isTrue();
 
         Path archive = writeArchive(services.dir().resolve("archive"));

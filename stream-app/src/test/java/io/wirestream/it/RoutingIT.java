@@ -20,7 +20,9 @@ import io.wirestream.schema.Dispatch;
 import io.wirestream.testing.LabelledCorpus;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.TestServices;
+import io.wirestream.topology.Collaborators;
 import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +84,8 @@ class RoutingIT {
                 Setting.APPLICATION_ID, "routing-it",
                 Setting.DATA_DIR, services.dir().resolve("app").toString()));
         Topics.ensure(settings.kafkaClientConfig(), TOPICS.all(CLASSIFIER.ruleSet()), 3);
-        runner = StreamsRunner.start(settings, TOPICS, CLASSIFIER);
+        runner = StreamsRunner.start(settings, RoutingConfig.of(settings).withTopics(TOPICS),
+                Collaborators.of(settings, CLASSIFIER));
         assertThat(runner.awaitRunning(Duration.ofSeconds(120))).as("streams running").isTrue();
 
         buildInputs();

@@ -28,6 +28,8 @@ import io.wirestream.runtime.Topics;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.testing.BasicAuthTlsProxy;
 import io.wirestream.testing.TestCertificates;
+import io.wirestream.topology.Collaborators;
+import io.wirestream.topology.RoutingConfig;
 import io.wirestream.topology.TopicConfig;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -159,7 +161,8 @@ class SaslSslIT {
 
         Map<Integer, Set<String>> actual = new HashMap<>();
         List<ConsumerRecord<byte[], byte[]>> routed = new ArrayList<>();
-        try (StreamsRunner runner = StreamsRunner.start(settings, TOPICS, CLASSIFIER)) {
+        try (StreamsRunner runner = StreamsRunner.start(settings, RoutingConfig.of(settings).withTopics(TOPICS),
+                Collaborators.of(settings, CLASSIFIER))) {
             assertThat(runner.awaitRunning(Duration.ofSeconds(120))).as("streams running over SASL_SSL").isTrue();
             produce(settings, inputs);
             int expectedRecords = expected.values().stream().mapToInt(Set::size).sum();

@@ -1,7 +1,9 @@
 package io.wirestream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
 import io.wirestream.dispatch.DispatchParser;
@@ -9,8 +11,11 @@ import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.testing.KeywordClassifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,10 +35,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every route of the topology, on the test driver with the in-memory schema registry. */
+/**
+ * Every route of the topology, on the test driver with the in-memory schema registry. The subjects are those of
+ * the bundled rules, but decided by keyword: what is under test is delivery, not the rules (which have tests of
+ * their own); one test routes with the bundled rules end to end.
+ */
 class RoutingTopologyTest {
 
     private static final String SCOPE = "routing-topology-test";
+    private static final Classifier KEYWORDS = KeywordClassifier.of("alliance", "troops", "defense-cost", "cost",
+            "north-korea", "missile");
+    private static final Instant WALL_CLOCK = Instant.parse("2024-10-04T00:00:00Z");
     private static final String SMA = """
             S. Korea, U.S. agree on new defense cost-sharing deal
             By Kim Eun-jung
@@ -54,15 +66,22 @@ class RoutingTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        Map<String, String> registry = Map.of(RegistryConfig.URL, "mock://" + SCOPE);
-        dispatches = new AvroSerdes(registry).valueSerde(Dispatch.class);
-        Topology topology = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
-                new RuleClassifier(RulesLoader.loadDefault()), dispatches);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(topology, props);
+        startDriver(RoutingConfig.of(TopicConfig.DEFAULTS), collaborators(KEYWORDS));
+    }
+
+    private void startDriver(RoutingConfig config, Collaborators collaborators) {
+        if (driver != null) {
+            driver.close();
+        }
+        Topology topology = RoutingTopology.build(config, collaborators);
+        driver = new TopologyTestDriver(topology, props("routing-test"), WALL_CLOCK);
         rawFeed = driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private Collaborators collaborators(Classifier classifier) {
+        AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
+        dispatches = serdes.valueSerde(Dispatch.class);
+        return Collaborators.of(new DispatchParser(), classifier, serdes);
     }
 
     @AfterEach
@@ -73,6 +92,8 @@ class RoutingTopologyTest {
 
     @Test
     void shouldRouteSmaStoryToAllianceAndDefenseCostWithTheStoryKeyAndPublishTime() {
+        Classifier bundled = new RuleClassifier(RulesLoader.loadDefault());
+        startDriver(RoutingConfig.of(TopicConfig.DEFAULTS), collaborators(bundled));
         Instant received = Instant.parse("2024-10-04T22:00:00Z");
         rawFeed.pipeInput(new TestRecord<>(null, bytes(SMA), headers("trace-id", "abc"), received));
 
@@ -155,14 +176,8 @@ class RoutingTopologyTest {
 
     @Test
     void shouldRouteARepeatOnceAndCountItAsADuplicateUntilTheWindowPasses() {
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RoutingTopology.build(TopicConfig.DEFAULTS, java.time.Duration.ofHours(1),
-                new DispatchParser(), new RuleClassifier(RulesLoader.loadDefault()), dispatches), props,
-                Instant.parse("2024-10-04T00:00:00Z"));
-        rawFeed = driver.createInputTopic("raw-feed", new ByteArraySerializer(), new ByteArraySerializer());
+        startDriver(RoutingConfig.of(TopicConfig.DEFAULTS).withDeduplicationWindow(Duration.ofHours(1)),
+                collaborators(KEYWORDS));
         Instant at = Instant.parse("2024-10-04T03:00:00Z");
         rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(), at));
         rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP.replace("\n", "\r\n")), headers(), at));
@@ -170,7 +185,7 @@ class RoutingTopologyTest {
         assertThat(output("unrouted").readRecordsToList()).hasSize(2);
         assertThat(duplicateTotal()).isEqualTo(1.0);
 
-        driver.advanceWallClockTime(java.time.Duration.ofHours(2));
+        driver.advanceWallClockTime(Duration.ofHours(2));
         rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers(), at));
         assertThat(output("unrouted").readRecordsToList()).as("routed again after the window").hasSize(1);
         assertThat(duplicateTotal()).isEqualTo(1.0);
@@ -248,12 +263,87 @@ class RoutingTopologyTest {
 
     @Test
     void shouldDescribeItselfLikeTheDesign() {
-        String description = RoutingTopology.build(TopicConfig.DEFAULTS, new DispatchParser(),
-                new RuleClassifier(RulesLoader.loadDefault()), dispatches).describe().toString();
+        String description = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS),
+                collaborators(new RuleClassifier(RulesLoader.loadDefault()))).describe().toString();
         assertThat(description).contains("Source: read-raw-feed (topics: [raw-feed])", "Processor: parse-classify-route",
                 "Sink: to-alliance (topic: alliance)", "Sink: to-defense-cost (topic: defense-cost)",
                 "Sink: to-north-korea (topic: north-korea)", "Sink: to-unrouted (topic: unrouted)",
                 "Sink: to-dead-letters (topic: raw-feed.dlq)");
+    }
+
+    @Test
+    void shouldLeaveRecordsAtOrPastTheEndOfABoundedRunAlone() {
+        List<String> heard = new ArrayList<>();
+        RoutingListener listener = new RoutingListener() {
+            @Override
+            public void outcome(Outcome outcome, String detail, long inputTimestamp) {
+                heard.add(outcome.name());
+            }
+        };
+        startDriver(RoutingConfig.of(TopicConfig.DEFAULTS).withEndOffsets(Map.of(0, 2L)),
+                collaborators(KEYWORDS).withListener(listener));
+
+        for (String band : List.of("K-pop", "Band", "Trio")) {
+            rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP.replace("K-pop", band)), headers(),
+                    Instant.parse("2024-10-04T03:00:00Z")));
+        }
+
+        assertThat(output("unrouted").readValuesToList()).extracting(Dispatch::getHeadline)
+                .containsExactly("K-pop group tops Billboard chart", "Band group tops Billboard chart");
+        assertThat(heard).as("the listener hears only of records within the run").hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseASubjectTopicThatWouldTakeTheNameOfAnotherSink() {
+        TopicConfig elsewhere = new TopicConfig("raw-feed", "unrouted-dispatches", "raw-feed.dlq");
+        Classifier clashing = KeywordClassifier.of("north-korea", "missile", "unrouted", "nothing");
+
+        assertThatThrownBy(() -> RoutingTopology.build(RoutingConfig.of(elsewhere), collaborators(clashing)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topic 'unrouted' of subject unrouted")
+                .hasMessageContaining("sink 'to-unrouted', a name kept for unrouted dispatches")
+                .hasMessageContaining("keyword classifier");
+        assertThatThrownBy(() -> RoutingConfig.of(TopicConfig.DEFAULTS)
+                .validate(KeywordClassifier.of("dead-letters", "anything").ruleSet()))
+                .hasMessageContaining("sink 'to-dead-letters', a name kept for dead letters");
+        assertThatThrownBy(() -> RoutingConfig.of(TopicConfig.DEFAULTS)
+                .validate(KeywordClassifier.of("alerts", "anything").ruleSet()))
+                .as("kept whether or not this run alerts: a rules file fit for one command is fit for all")
+                .hasMessageContaining("sink 'to-alerts', a name kept for alerts");
+    }
+
+    @Test
+    void shouldRefuseAlertTopicsThatAreAlsoRoutingTopics() {
+        RoutingConfig config = RoutingConfig.of(TopicConfig.DEFAULTS)
+                .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "unrouted"));
+
+        assertThatThrownBy(() -> RoutingTopology.build(config, collaborators(KEYWORDS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("topic 'unrouted' is used twice: by alerts and before");
+    }
+
+    @Test
+    void shouldHaveOnlyTheOptionalPartsItsConfigTurnsOn() {
+        String plain = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS), collaborators(KEYWORDS))
+                .describe().toString();
+        String whole = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS)
+                .withDeduplicationWindow(Duration.ofDays(1))
+                .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "alerts"))
+                .withOutputCounts(true), collaborators(KEYWORDS)).describe().toString();
+
+        assertThat(plain).doesNotContain(RoutingTopology.SEEN_STORE, RoutingTopology.ALERT_RULES_STORE, "to-alerts",
+                MinuteCounts.STORE);
+        assertThat(whole).contains("stores: [" + RoutingTopology.SEEN_STORE + "]",
+                "Sink: to-alerts (topic: alerts)", "Processor: update-alert-rules (stores: [alert-rules-store])",
+                "Source: read-outputs (topics: [",
+                "Processor: count-per-minute (stores: [dispatches-per-minute])");
+    }
+
+    private static Properties props(String applicationId) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return props;
     }
 
     private TestOutputTopic<String, Dispatch> output(String topic) {

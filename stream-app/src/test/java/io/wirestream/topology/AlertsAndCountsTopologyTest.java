@@ -2,8 +2,7 @@ package io.wirestream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.classify.RuleClassifier;
-import io.wirestream.classify.RulesLoader;
+import io.wirestream.classify.Classifier;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
@@ -11,6 +10,7 @@ import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Alert;
 import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.testing.KeywordClassifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,10 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Users' alert rules, the metrics listener and the per-minute counts, on the test driver. */
-class AlertsAndCountsTest {
+/**
+ * The routing topology whole: users' alert rules, the metrics listener and the per-minute counts, on the test
+ * driver. Subjects are decided by keyword; alert rules are matched by the real matcher.
+ */
+class AlertsAndCountsTopologyTest {
 
     private static final String SCOPE = "alerts-test";
+    private static final Classifier KEYWORDS = KeywordClassifier.of("alliance", "alliance", "north-korea", "missile");
     private static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
     private static final String HUMPHREYS = """
             USFK marks 10 years at Camp Humphreys
@@ -71,7 +76,6 @@ class AlertsAndCountsTest {
         AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
         dispatches = serdes.valueSerde(Dispatch.class);
         Serde<AlertRule> ruleSerde = serdes.valueSerde(AlertRule.class);
-        RuleClassifier classifier = new RuleClassifier(RulesLoader.loadDefault());
         RoutingListener listener = new RoutingListener() {
             @Override
             public void outcome(Outcome outcome, String detail, long inputTimestamp) {
@@ -88,10 +92,10 @@ class AlertsAndCountsTest {
                 heard.add("ALERT_FAILED");
             }
         };
-        Topology topology = RoutingTopology.build(TopicConfig.DEFAULTS, Duration.ofDays(1), Map.of(),
-                new DispatchParser(), classifier, dispatches,
-                new Alerting("alert-rules", "alerts", book, ruleSerde, alertSerde), listener);
-        MinuteCounts.addTo(topology, TopicConfig.DEFAULTS.outputs(classifier.ruleSet()));
+        RoutingConfig config = RoutingConfig.of(TopicConfig.DEFAULTS).withDeduplicationWindow(Duration.ofDays(1))
+                .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "alerts")).withOutputCounts(true);
+        Topology topology = RoutingTopology.build(config, Collaborators.of(new DispatchParser(), KEYWORDS, serdes)
+                .withAlertSerde(alertSerde).withAlertBook(book).withListener(listener));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -146,7 +150,7 @@ class AlertsAndCountsTest {
     @Test
     void shouldKeepTheDispatchsOutcomeAndTheStreamWhenItsAlertCannotBeMade() {
         driver.close();
-        Serde<Alert> broken = org.apache.kafka.common.serialization.Serdes.serdeFrom((topic, alert) -> {
+        Serde<Alert> broken = Serdes.serdeFrom((topic, alert) -> {
             throw new IllegalStateException("the registry refuses alerts-value");
         }, (topic, bytes) -> null);
         startDriver(broken);

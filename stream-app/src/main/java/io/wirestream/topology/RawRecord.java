@@ -1,0 +1,26 @@
+package io.wirestream.topology;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One input record as the {@link Router} needs it, without Kafka's types.
+ *
+ * @param value     the bytes as read; null for a tombstone
+ * @param timestamp the record's time, in epoch milliseconds
+ * @param origin    where it was read; empty when Kafka does not say
+ */
+public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin) {
+
+    public RawRecord {
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Where a record was read in Kafka. */
+    public record Origin(String topic, int partition, long offset) {
+
+        public Origin {
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+}
