@@ -1,7 +1,7 @@
 package io.wirestream.web;
 
-import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RoutingRecords;
+import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
@@ -42,8 +42,8 @@ final class ApiFixtures {
 
     /** No dateline, no source, no routing: every optional part null. */
     static Dispatch bare() {
-        return parse("K-pop group tops Billboard chart\nA K-pop group topped the Billboard 200 chart, its agency said.\n",
-                null);
+        return parse("K-pop group tops Billboard chart\n"
+                + "A K-pop group topped the Billboard 200 chart, its agency said.\n", null);
     }
 
     private static Dispatch parse(String text, Source source) {
