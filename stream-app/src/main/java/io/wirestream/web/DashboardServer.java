@@ -133,6 +133,7 @@ public final class DashboardServer implements AutoCloseable {
         threads.setName("wirestream-http");
         threads.setDaemon(true);
         config.jetty.threadPool = threads;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals()));
         config.jetty.addConnector(this::connector);
         if (events != null) {
             config.appData(AsyncExecutor.getAsyncExecutorKey(), new AsyncExecutor(events.threads()));

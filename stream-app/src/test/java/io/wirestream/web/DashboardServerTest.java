@@ -1,6 +1,7 @@
 package io.wirestream.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.config.Secret;
 import io.wirestream.config.WirestreamConfig;
@@ -12,6 +13,7 @@ import io.wirestream.schema.AlertRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -209,11 +211,31 @@ class DashboardServerTest {
         assertThat(Guards.sameOrigin("null", "localhost:8080")).isFalse();
     }
 
+    @Test
+    void shouldAnswerRequestsJettyRefusesWithTheSameSecurityHeaders() throws Exception {
+        start(true, null);
+        String refused = raw("GET", "localhost", "/../../etc/passwd");
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'none'",
+                "X-Content-Type-Options: nosniff").doesNotContain("<h1>");
+    }
+
+    @Test
+    void shouldSayPlainlyThatThePortIsTaken() throws Exception {
+        start(false, null);
+        DashboardServer second = new DashboardServer(new WirestreamConfig.Dashboard(false, "127.0.0.1",
+                server.port(), null, Set.of()), "wirestream", backend, new Metrics(), null, null);
+        assertThatThrownBy(second::start).isInstanceOf(IOException.class).hasRootCauseInstanceOf(BindException.class);
+    }
+
     /** A request with a Host header of our choosing, which the JDK's HTTP client will not send. */
     private String raw(String method, String host) throws IOException {
+        return raw(method, host, "/");
+    }
+
+    private String raw(String method, String host, String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write((method + " / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
