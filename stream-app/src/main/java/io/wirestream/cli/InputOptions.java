@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.config.DataSize;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.ParserConfig;
@@ -34,10 +35,10 @@ final class InputOptions {
                     + "archives; a directory is searched recursively for all of these.")
     private List<Path> paths = List.of();
 
-    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "" + ParserConfig.DEFAULT_MAX_BYTES,
-            description = "Largest dispatch accepted; larger ones are dead-lettered as TOO_LARGE. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private int maxBytes;
+    @Option(names = "--max-bytes", paramLabel = "SIZE", descriptionKey = "max.bytes",
+            description = "Largest dispatch accepted (bytes, or 512KiB, 1MiB); larger ones are dead-lettered as "
+                    + "TOO_LARGE. Default: ${DEFAULT-VALUE}.")
+    private String maxBytes;
 
     @Option(names = "--received-at", paramLabel = "DATETIME", converter = InstantConverter.class,
             description = "Received time of every input, the reference for the year of datelines "
@@ -56,6 +57,12 @@ final class InputOptions {
 
     /** Reads and parses every input, in order, handing each to {@code handler}. */
     void parseEach(Handler handler) {
+        int maxBytes;
+        try {
+            maxBytes = DataSize.parse(this.maxBytes).toIntBytes();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes: " + e.getMessage());
+        }
         if (maxBytes <= 0) {
             throw new ParameterException(spec.commandLine(), "--max-bytes must be positive, was " + maxBytes);
         }

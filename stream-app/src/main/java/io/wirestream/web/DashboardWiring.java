@@ -10,6 +10,7 @@ import io.wirestream.schema.AlertRule;
 import io.wirestream.topology.AlertBook;
 import io.wirestream.topology.MinuteCounts;
 import io.wirestream.topology.TopicConfig;
+import io.wirestream.util.Closing;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -78,8 +79,7 @@ public final class DashboardWiring implements AutoCloseable {
             }
             return new DashboardWiring(server, feed, rules);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(rules);
-            closeQuietly(feed);
+            Closing.inOrder(LOG, rules, feed);
             BindException bind = bindFailure(e);
             if (bind != null) {
                 throw new IOException("cannot listen on " + address + " for the dashboard (" + bind.getMessage()
@@ -162,21 +162,10 @@ public final class DashboardWiring implements AutoCloseable {
         return feed != null;
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Closing after a failed start: the start's error is the one to report.
-        }
-    }
 
     @Override
     public void close() {
         server.close();
-        closeQuietly(rules);
-        closeQuietly(feed);
+        Closing.inOrder(LOG, rules, feed);
     }
 }
