@@ -66,6 +66,15 @@ public final class StoryDraft {
             return this;
         }
         String line = NormalizedText.oneLine(statement);
+        // "By Jung Hye-rin," when a title element is empty: the separator belongs to nothing.
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ',' || line.charAt(end - 1) == ';' || line.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        line = line.substring(0, end);
+        if (line.isEmpty()) {
+            return this;
+        }
         String withBy = line.regionMatches(true, 0, "By ", 0, 3) ? "By " + line.substring(3) : "By " + line;
         List<String> names = Bylines.names(withBy);
         if (names != null) {

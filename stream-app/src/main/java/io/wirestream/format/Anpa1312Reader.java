@@ -113,15 +113,30 @@ final class Anpa1312Reader implements FormatReader {
             }
         }
         StringBuilder out = new StringBuilder(body.length() + 16);
-        for (int i = 0; i < header.size(); i++) {
-            String line = header.get(i);
-            boolean plain = i == 0 || line.startsWith("By ") || line.startsWith("(");
-            out.append(plain ? line : "(" + line + ")").append('\n');
+        List<String> notes = new ArrayList<>(1);
+        boolean headline = false;
+        for (String line : header) {
+            boolean parenthesized = line.startsWith("(") && line.endsWith(")");
+            if (parenthesized || isNoteToEditors(line) || (headline && !line.startsWith("By "))) {
+                notes.add(parenthesized ? line : "(" + line + ")");
+            } else {
+                out.append(line).append('\n');
+                headline = true;
+            }
         }
+        // Notes go after the headline, where the plain-text rules look for them.
+        int afterHeadline = out.indexOf("\n") + 1;
+        out.insert(afterHeadline, notes.isEmpty() ? "" : String.join("\n", notes) + "\n");
         for (String paragraph : TextBlocks.paragraphs(rest.toString())) {
             out.append(paragraph).append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code Eds:} and the like open a note to editors wherever it stands, even before the headline. */
+    private static boolean isNoteToEditors(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("eds:") || lower.startsWith("editors:") || lower.startsWith("attn:");
     }
 
     /** ANPA's end-of-line codes on header lines: {@code <} (quad left) and {@code =} (quad center). */

@@ -121,8 +121,9 @@ final class FeedReader implements FormatReader {
                 .findFirst().orElse(entry.getDescription());
         if (body != null && body.getValue() != null) {
             String type = body.getType() == null ? "" : body.getType().toLowerCase(Locale.ROOT);
-            boolean markup = type.contains("html") || (!type.equals("text") && !type.contains("plain")
-                    && HtmlParagraphs.looksLikeHtml(body.getValue()));
+            // RSS calls every description HTML; one without a single tag is text, whose line breaks count.
+            boolean markup = !type.equals("text") && !type.contains("plain")
+                    && HtmlParagraphs.looksLikeHtml(body.getValue());
             draft.paragraphs(markup ? HtmlParagraphs.of(body.getValue()) : TextBlocks.paragraphs(body.getValue()));
         }
         return draft;

@@ -58,6 +58,16 @@ final class Iptc7901Reader implements FormatReader {
         return token.length() == 1 && Character.isDigit(token.charAt(0)) ? Integer.valueOf(token) : null;
     }
 
+    /** The note without the colon or dash that introduces it. */
+    private static String stripLeading(String note) {
+        int start = 0;
+        while (start < note.length() && (note.charAt(start) == ':' || note.charAt(start) == '-'
+                || note.charAt(start) == ' ')) {
+            start++;
+        }
+        return note.substring(start).strip();
+    }
+
     private static String stripTrailingSlash(String keyword) {
         int end = keyword.length();
         while (end > 0 && keyword.charAt(end - 1) == '/') {
@@ -79,8 +89,8 @@ final class Iptc7901Reader implements FormatReader {
         for (int i = 0; i < paragraphs.size(); i++) {
             out.append(paragraphs.get(i)).append('\n');
             if (i == 0 && note >= 0) {
-                String forEditors = body.substring(note + NOT_FOR_PUBLICATION.length()).replaceAll("\\s+", " ")
-                        .strip();
+                String forEditors = stripLeading(body.substring(note + NOT_FOR_PUBLICATION.length())
+                        .replaceAll("\\s+", " "));
                 out.append('(').append(forEditors.isEmpty() ? "not for publication" : forEditors).append(")\n");
             }
         }

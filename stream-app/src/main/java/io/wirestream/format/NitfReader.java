@@ -152,8 +152,8 @@ final class NitfReader implements FormatReader {
         while (x.nextChild(open)) {
             switch (x.name()) {
                 case "hedline" -> draft.headline(x.childText("hl1"));
-                // A byline's title ("Yonhap correspondent") is a role, not a name.
-                case "byline" -> draft.byline(x.textWithout("byttl"));
+                // A byline's title ("Yonhap correspondent") is read along: the byline rules drop roles.
+                case "byline" -> draft.byline(x.text());
                 case "dateline" -> draft.dateline(x.text());
                 default -> x.skip();
             }

@@ -117,11 +117,6 @@ final class XmlCursor implements AutoCloseable {
 
     /** All the text inside the current element, child elements' included; leaves the cursor on its end. */
     String text() throws XMLStreamException {
-        return textWithout(null);
-    }
-
-    /** All the text inside the current element but that of the descendants named {@code skipped}. */
-    String textWithout(String skipped) throws XMLStreamException {
         StringBuilder out = new StringBuilder();
         int open = depth;
         while (reader.hasNext()) {
@@ -129,11 +124,7 @@ final class XmlCursor implements AutoCloseable {
             if (type == XMLStreamConstants.END_ELEMENT && depth < open) {
                 break;
             }
-            if (type == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals(skipped)) {
-                skip();
-            } else {
-                appendText(type, out);
-            }
+            appendText(type, out);
         }
         return out.toString();
     }
