@@ -11,7 +11,7 @@ public sealed interface ParseResult {
 
     /** A failure of the whole input: its id is the hash of the raw bytes. */
     static Failed failure(RawDispatch raw, FailureReason reason, String message) {
-        return new Failed(ContentHash.ofBytes(raw.bytes()), reason, message);
+        return new Failed(raw.rawId(), reason, message);
     }
 
     /** A successfully parsed dispatch, possibly carrying {@link Flag}s. */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A story cut into its parts, whatever format it came in, and the steps every format shares on the way to a
@@ -33,6 +34,8 @@ final class Story {
     String language;
     /** The publish time the provider gave; the dateline's rule decides when null. */
     Instant publishedAt;
+    /** The id a failure gets: the raw bytes' hash, known once per document when it holds many items. */
+    Supplier<String> failureId;
 
     Story(String headlineLine, HeadlineTags head, TextBody body, String contentId, ProviderMeta meta) {
         this.headlineLine = headlineLine;
@@ -77,7 +80,7 @@ final class Story {
         boolean urgent = head.urgent || Integer.valueOf(ProviderMeta.MOST_URGENT).equals(meta.urgency());
         if (paragraphs.isEmpty()) {
             if (!urgent && !killed) {
-                return ParseResult.failure(raw, FailureReason.NO_BODY,
+                return new ParseResult.Failed(failureId != null ? failureId.get() : raw.rawId(), FailureReason.NO_BODY,
                         "headline with no body; only (URGENT) flashes and kill notices may be headline-only");
             }
             flags.add(Flag.HEADLINE_ONLY);

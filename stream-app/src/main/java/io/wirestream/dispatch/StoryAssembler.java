@@ -3,6 +3,7 @@ package io.wirestream.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Turns a {@link StoryDraft} into a dispatch by the rules of {@code docs/parsing.md}, as the plain-text parser does
@@ -19,17 +20,26 @@ public final class StoryAssembler {
 
     /** The dispatch the draft makes, or the failure saying why it makes none. */
     public ParseResult assemble(StoryDraft draft, RawDispatch raw) {
+        return assemble(draft, raw, raw::rawId);
+    }
+
+    /**
+     * As {@link #assemble(StoryDraft, RawDispatch)}, for one of many items of a document: {@code rawId} gives the
+     * raw bytes' hash, so that a document of many failing items is hashed once, not once per item.
+     */
+    public ParseResult assemble(StoryDraft draft, RawDispatch raw, Supplier<String> rawId) {
         String headlineLine = draft.headlineText() == null ? "" : NormalizedText.oneLine(draft.headlineText());
         if (headlineLine.isEmpty()) {
-            return ParseResult.failure(raw, FailureReason.NO_HEADLINE, "the item has no headline");
+            return new ParseResult.Failed(rawId.get(), FailureReason.NO_HEADLINE, "the item has no headline");
         }
         if (headlineLine.length() > DispatchParser.MAX_HEADLINE_CHARS) {
-            return ParseResult.failure(raw, FailureReason.HEADLINE_TOO_LONG, "the headline has "
+            return new ParseResult.Failed(rawId.get(), FailureReason.HEADLINE_TOO_LONG, "the headline has "
                     + headlineLine.length() + " characters; a headline has at most " + DispatchParser.MAX_HEADLINE_CHARS);
         }
         HeadlineTags head = HeadlineTags.parse(headlineLine);
         if (head.headline.isEmpty()) {
-            return ParseResult.failure(raw, FailureReason.NO_HEADLINE, "the headline holds only tags: " + headlineLine);
+            return new ParseResult.Failed(rawId.get(), FailureReason.NO_HEADLINE,
+                    "the headline holds only tags: " + headlineLine);
         }
         boolean controls = NormalizedText.hasStrayControls(draft.headlineText());
         // The body is read as a plain-text body is, so that a byline, a note or (END) written into it counts.
@@ -56,6 +66,7 @@ public final class StoryAssembler {
         story.located = draft.locatedText();
         story.language = draft.languageTag();
         story.publishedAt = draft.publishedTime();
+        story.failureId = rawId;
         return story.finish(raw, config);
     }
 }

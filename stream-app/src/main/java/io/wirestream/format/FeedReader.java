@@ -82,7 +82,7 @@ final class FeedReader implements FormatReader {
             return;
         }
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(assembler.assemble(draft(entry, feed), raw));
+            items.add(assembler.assemble(draft(entry, feed), raw, items::rawId));
         }
         for (int i = 0; i < built.skipped(); i++) {
             items.skip();

@@ -20,11 +20,20 @@ final class Items {
     private final List<ParseResult> results = new ArrayList<>(1);
     private int count;
     private ParseResult.Failed whole;
+    private String rawId;
 
     Items(RawDispatch raw, String formatId, int limit) {
         this.raw = raw;
         this.formatId = formatId;
         this.limit = limit;
+    }
+
+    /** The hash of the document's bytes, computed once: the base of every item failure's id. */
+    String rawId() {
+        if (rawId == null) {
+            rawId = raw.rawId();
+        }
+        return rawId;
     }
 
     /** True while another item may be read; past the limit, items are only counted ({@link #skip}). */
@@ -47,6 +56,10 @@ final class Items {
         whole = failure;
     }
 
+    boolean failed() {
+        return whole != null;
+    }
+
     /** The items the document holds, those past the limit included; 0 when the document failed as a whole. */
     int itemCount() {
         return whole != null ? 0 : count;
@@ -61,7 +74,8 @@ final class Items {
             return List.of(whole);
         }
         if (count == 0) {
-            return List.of(ParseResult.failure(raw, FailureReason.EMPTY, "the " + formatId + " document holds no items"));
+            return List.of(new ParseResult.Failed(rawId(), FailureReason.EMPTY,
+                    "the " + formatId + " document holds no items"));
         }
         if (count == 1) {
             return List.copyOf(results);
@@ -72,7 +86,7 @@ final class Items {
             out.add(result instanceof ParseResult.Failed failed ? failed.ofItem(i, count) : result);
         }
         if (count > results.size()) {
-            out.add(ParseResult.failure(raw, FailureReason.TOO_MANY_ITEMS, String.format(Locale.ROOT,
+            out.add(new ParseResult.Failed(rawId(), FailureReason.TOO_MANY_ITEMS, String.format(Locale.ROOT,
                     "the document holds %,d items; the first %,d were read, items %,d to %,d were not: over the "
                             + "limit of %,d items per document. Split the document to read them.",
                     count, results.size(), results.size() + 1, count, limit)));

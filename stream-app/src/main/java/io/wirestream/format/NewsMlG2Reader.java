@@ -33,7 +33,7 @@ final class NewsMlG2Reader implements FormatReader {
     public void read(RawDispatch raw, Items items) {
         XmlDocument.read(raw, items, ROOTS, "NewsML-G2", x -> {
             if (x.name().equals("newsItem")) {
-                items.add(readItem(x, raw));
+                items.add(readItem(x, raw, items));
             } else {
                 readMessage(x, raw, items);
             }
@@ -51,18 +51,18 @@ final class NewsMlG2Reader implements FormatReader {
                     items.skip();
                     x.skip();
                 } else if (x.name().equals("newsItem")) {
-                    items.add(readItem(x, raw));
+                    items.add(readItem(x, raw, items));
                 } else {
                     String kind = x.name();
                     x.skip();
-                    items.add(ParseResult.failure(raw, FailureReason.UNSUPPORTED_FORMAT,
+                    items.add(new ParseResult.Failed(items.rawId(), FailureReason.UNSUPPORTED_FORMAT,
                             "a <" + kind + "> is not a story; only newsItems are read"));
                 }
             }
         }
     }
 
-    private ParseResult readItem(XmlCursor x, RawDispatch raw) throws XMLStreamException {
+    private ParseResult readItem(XmlCursor x, RawDispatch raw, Items items) throws XMLStreamException {
         ProviderMeta meta = ProviderMeta.of(Format.NEWSML_G2.id())
                 .guid(x.attr("guid")).providerVersion(x.attr("version"));
         StoryDraft draft = new StoryDraft(meta).language(x.lang());
@@ -75,7 +75,7 @@ final class NewsMlG2Reader implements FormatReader {
                 default -> x.skip();
             }
         }
-        return assembler.assemble(draft, raw);
+        return assembler.assemble(draft, raw, items::rawId);
     }
 
     private static void readItemMeta(XmlCursor x, StoryDraft draft) throws XMLStreamException {

@@ -9,7 +9,6 @@ import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.dispatch.StoryAssembler;
 import io.wirestream.dispatch.StoryDraft;
 import io.wirestream.dispatch.TextBlocks;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -29,11 +28,8 @@ final class NinjsReader implements FormatReader {
 
     @Override
     public void read(RawDispatch raw, Items items) {
-        JsonNode root;
-        try {
-            root = JsonInput.MAPPER.readTree(raw.bytes());
-        } catch (IOException e) {
-            items.fail(JsonInput.malformed(raw, e));
+        JsonNode root = JsonInput.read(raw, items);
+        if (items.failed()) {
             return;
         }
         if (root == null || !root.isObject()) {
@@ -42,7 +38,7 @@ final class NinjsReader implements FormatReader {
                     + root.getNodeType().name().toLowerCase(Locale.ROOT))));
             return;
         }
-        items.add(assembler.assemble(draft(root), raw));
+        items.add(assembler.assemble(draft(root), raw, items::rawId));
     }
 
     private static StoryDraft draft(JsonNode item) {

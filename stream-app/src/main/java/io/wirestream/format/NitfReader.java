@@ -29,7 +29,7 @@ final class NitfReader implements FormatReader {
         XmlDocument.read(raw, items, Set.of("nitf"), "NITF", x -> {
             StoryDraft draft = new StoryDraft(ProviderMeta.of(Format.NITF.id()));
             readNitf(x, draft);
-            items.add(assembler.assemble(draft, raw));
+            items.add(assembler.assemble(draft, raw, items::rawId));
         });
     }
 

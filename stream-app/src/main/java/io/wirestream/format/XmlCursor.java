@@ -8,8 +8,9 @@ import org.jsoup.nodes.Entities;
 
 /**
  * A walk through an XML document by depth: the next child of an element, an element's text, its paragraphs.
- * Every event passes one gate that refuses a DOCTYPE declaring entities, refuses entities neither XML nor HTML
- * define, and refuses nesting deeper than {@link #MAX_DEPTH}; HTML's named entities ({@code &mdash;}) are looked up.
+ * Every event passes one gate that refuses entities neither XML nor HTML define and nesting deeper than
+ * {@link #MAX_DEPTH}; HTML's named entities ({@code &mdash;}) are looked up. A DOCTYPE declaring entities is refused
+ * before reading ({@link XmlInput#open}).
  */
 final class XmlCursor implements AutoCloseable {
 
@@ -38,12 +39,6 @@ final class XmlCursor implements AutoCloseable {
                 }
             }
             case XMLStreamConstants.END_ELEMENT -> depth--;
-            case XMLStreamConstants.DTD -> {
-                if (reader.getText().contains("<!ENTITY")) {
-                    throw new XMLStreamException("the DOCTYPE declares entities; wirestream reads no DTD and expands "
-                            + "no entity", reader.getLocation());
-                }
-            }
             case XMLStreamConstants.ENTITY_REFERENCE -> entityText();
             default -> {
             }

@@ -4,6 +4,7 @@ import io.wirestream.dispatch.FailureReason;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -37,8 +38,93 @@ final class XmlInput {
         return factory;
     }
 
+    /**
+     * A reader over {@code bytes}, once their prolog is known to declare no entity. The JDK reader's own text of a
+     * DOCTYPE cannot be trusted for that (without an XML declaration before it, it comes back garbled), so the
+     * prolog is read here, as text.
+     */
     static XMLStreamReader open(byte[] bytes) throws XMLStreamException {
+        CharSequence chars = prologChars(bytes);
+        int declaration = XmlProlog.entityDeclaration(chars);
+        if (declaration >= 0) {
+            throw new XMLStreamException("the DOCTYPE declares entities; wirestream reads no DTD and expands no entity",
+                    location(chars, declaration));
+        }
         return FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
+    }
+
+    /** The document's characters for the prolog: UTF-16 decoded; any other encoding byte for byte, past a BOM. */
+    private static CharSequence prologChars(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return new String(bytes, StandardCharsets.UTF_16);
+        }
+        if (bytes.length >= 2 && bytes[0] == 0 && bytes[1] == '<') {
+            return new String(bytes, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && bytes[0] == '<' && bytes[1] == 0) {
+            return new String(bytes, StandardCharsets.UTF_16LE);
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
+        return new CharSequence() {
+            @Override
+            public int length() {
+                return bytes.length - start;
+            }
+
+            @Override
+            public char charAt(int index) {
+                return (char) (bytes[start + index] & 0xFF);
+            }
+
+            @Override
+            public CharSequence subSequence(int from, int to) {
+                return new String(bytes, start + from, to - from, StandardCharsets.ISO_8859_1);
+            }
+        };
+    }
+
+    /** Line and column (from 1) of offset {@code at}, for a message that says where. */
+    private static Location location(CharSequence chars, int at) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < at; i++) {
+            if (chars.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        int lineNumber = line;
+        int columnNumber = column;
+        return new Location() {
+            @Override
+            public int getLineNumber() {
+                return lineNumber;
+            }
+
+            @Override
+            public int getColumnNumber() {
+                return columnNumber;
+            }
+
+            @Override
+            public int getCharacterOffset() {
+                return at;
+            }
+
+            @Override
+            public String getPublicId() {
+                return null;
+            }
+
+            @Override
+            public String getSystemId() {
+                return null;
+            }
+        };
     }
 
     /** A {@code MALFORMED_XML} failure with the reader's message and the line and column where it stopped. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The hand-written fixtures under {@code src/test/resources/formats/<format>/}. */
 final class Fixtures {
@@ -18,6 +21,16 @@ final class Fixtures {
                 throw new IllegalArgumentException("no fixture formats/" + relative);
             }
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every fixture document (the expectation files left out), in name order. */
+    static List<Path> all() {
+        try (Stream<Path> files = Files.walk(dir())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().endsWith(".expect.json")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

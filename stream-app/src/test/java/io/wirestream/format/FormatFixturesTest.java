@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -102,12 +101,6 @@ class FormatFixturesTest {
     }
 
     private static Stream<Path> fixtures() {
-        try (Stream<Path> files = Files.walk(Fixtures.dir())) {
-            List<Path> docs = files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".expect.json")).sorted().toList();
-            return docs.stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.all().stream();
     }
 }
