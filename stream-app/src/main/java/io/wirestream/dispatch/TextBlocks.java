@@ -93,8 +93,8 @@ public final class TextBlocks {
 
     private static boolean isMarker(String line) {
         return line.equals("-") || line.equalsIgnoreCase(TextBody.END) || TextBody.isEditorNote(line)
-                || Bylines.names(NormalizedText.oneLine(line)) != null
-                || Emails.addIfOnlyAddresses(line, new ArrayList<>(1));
+                || (line.startsWith("By ") && Bylines.names(NormalizedText.oneLine(line)) != null)
+                || (line.indexOf('@') >= 0 && Emails.addIfOnlyAddresses(line, new ArrayList<>(1)));
     }
 
     private static void flush(StringBuilder current, List<String> out) {

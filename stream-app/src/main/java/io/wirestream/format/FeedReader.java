@@ -16,7 +16,8 @@ import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.dispatch.StoryAssembler;
 import io.wirestream.dispatch.StoryDraft;
 import io.wirestream.dispatch.TextBlocks;
-import java.util.Date;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
@@ -32,6 +33,12 @@ import org.jsoup.Jsoup;
 final class FeedReader implements FormatReader {
 
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    /** Rome's reader, one per thread (it does not say it may be shared); it keeps the wire entries for their ids. */
+    private static final ThreadLocal<SyndFeedInput> INPUT = ThreadLocal.withInitial(() -> {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setPreserveWireFeed(true);
+        return input;
+    });
 
     private final StoryAssembler assembler;
     private final Format format;
@@ -72,17 +79,18 @@ final class FeedReader implements FormatReader {
         }
         SyndFeed feed;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setPreserveWireFeed(true);
-            feed = input.build(built.document());
+            feed = INPUT.get().build(built.document());
         } catch (FeedException | RuntimeException e) {
             // Rome is a library we do not control: whatever it throws on a document is that document's fate.
             items.fail(ParseResult.failure(raw, FailureReason.UNSUPPORTED_FORMAT,
                     "Rome could not read the " + format.id() + " document: " + e.getMessage()));
             return;
         }
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(assembler.assemble(draft(entry, feed), raw, items::rawId));
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            // Rome keeps the document's order of items, so the i-th entry is the i-th item built.
+            Instant time = i < built.itemTimes().size() ? built.itemTimes().get(i) : null;
+            items.add(assembler.assemble(draft(entries.get(i), feed).publishedAt(time), raw, items::rawId));
         }
         for (int i = 0; i < built.skipped(); i++) {
             items.skip();
@@ -108,8 +116,6 @@ final class FeedReader implements FormatReader {
         }
         StoryDraft draft = new StoryDraft(meta)
                 .headline(plain(entry.getTitle()))
-                .publishedAt(instant(entry.getPublishedDate()))
-                .publishedAt(instant(entry.getUpdatedDate()))
                 .language(feed.getLanguage());
         for (SyndPerson author : entry.getAuthors()) {
             draft.author(author.getName());
@@ -154,9 +160,5 @@ final class FeedReader implements FormatReader {
     /** A title may be HTML in Atom ({@code type="html"}); its text is the headline. */
     private static String plain(String title) {
         return title != null && HtmlParagraphs.looksLikeHtml(title) ? Jsoup.parse(title).text() : title;
-    }
-
-    private static java.time.Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -3,7 +3,6 @@ package io.wirestream.format;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -119,10 +118,8 @@ public final class FormatSniffer {
     }
 
     private static Sniffed sniffXml(byte[] bytes, int from) {
-        // The prolog is ASCII in any encoding these formats use; ISO-8859-1 maps each byte to one char safely.
-        String head = new String(bytes, from, Math.min(bytes.length - from, XML_PROLOG_LIMIT),
-                StandardCharsets.ISO_8859_1);
-        String root = XmlProlog.rootName(head);
+        // The prolog is ASCII in any encoding these formats use: each byte is read as one character.
+        String root = XmlProlog.rootName(new Latin1Chars(bytes, from, Math.min(bytes.length, from + XML_PROLOG_LIMIT)));
         if (root == null) {
             return Sniffed.unsupported("markup whose root element is not within its first " + XML_PROLOG_LIMIT
                     + " bytes (an unclosed comment or DOCTYPE, or no element at all)");

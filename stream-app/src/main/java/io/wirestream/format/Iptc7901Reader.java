@@ -5,7 +5,6 @@ import io.wirestream.dispatch.ProviderMeta;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.dispatch.TextBlocks;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * IPTC 7901: {@code SOH}, a message header line ({@code <source><number> <priority> <category> <word count>
@@ -58,6 +57,15 @@ final class Iptc7901Reader implements FormatReader {
         return token.length() == 1 && Character.isDigit(token.charAt(0)) ? Integer.valueOf(token) : null;
     }
 
+    private static int indexOfIgnoreCase(String text, String lowerNeedle) {
+        for (int i = 0; i + lowerNeedle.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The note without the colon or dash that introduces it. */
     private static String stripLeading(String note) {
         int start = 0;
@@ -81,8 +89,7 @@ final class Iptc7901Reader implements FormatReader {
      * publication, then one paragraph per line.
      */
     static String layout(String body) {
-        String lower = body.toLowerCase(Locale.ROOT);
-        int note = lower.indexOf(NOT_FOR_PUBLICATION);
+        int note = indexOfIgnoreCase(body, NOT_FOR_PUBLICATION);
         String story = note < 0 ? body : body.substring(0, note);
         List<String> paragraphs = TextBlocks.paragraphs(story);
         StringBuilder out = new StringBuilder(body.length() + 16);

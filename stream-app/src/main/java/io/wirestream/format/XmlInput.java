@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlInput {
 
     /** One factory per thread: the JDK does not promise that a factory may be shared by threads. */
+    private static final String REUSE_INSTANCE = "reuse-instance";
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
 
     private XmlInput() {
@@ -32,6 +33,9 @@ final class XmlInput {
         // Entity references come to us as events, so that an undeclared one is refused or looked up as HTML's.
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // The JDK's reader is costly to build (scanner, entity manager, symbol table): the factory of each thread
+        // reuses its last reader once closed, which every reader here is.
+        factory.setProperty(REUSE_INSTANCE, true);
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("wirestream fetches nothing an XML document names: " + systemId);
         });
@@ -67,22 +71,7 @@ final class XmlInput {
         }
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
                 ? 3 : 0;
-        return new CharSequence() {
-            @Override
-            public int length() {
-                return bytes.length - start;
-            }
-
-            @Override
-            public char charAt(int index) {
-                return (char) (bytes[start + index] & 0xFF);
-            }
-
-            @Override
-            public CharSequence subSequence(int from, int to) {
-                return new String(bytes, start + from, to - from, StandardCharsets.ISO_8859_1);
-            }
-        };
+        return new Latin1Chars(bytes, start, bytes.length);
     }
 
     /** Line and column (from 1) of offset {@code at}, for a message that says where. */
