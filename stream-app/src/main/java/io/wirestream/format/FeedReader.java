@@ -86,11 +86,15 @@ final class FeedReader implements FormatReader {
                     "Rome could not read the " + format.id() + " document: " + e.getMessage()));
             return;
         }
+        // RSS says its language in the channel; Atom in xml:lang, which Rome does not report for Atom 1.0.
+        String language = feed.getLanguage() != null ? feed.getLanguage()
+                : built.document().getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE);
         List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size(); i++) {
             // Rome keeps the document's order of items, so the i-th entry is the i-th item built.
             Instant time = i < built.itemTimes().size() ? built.itemTimes().get(i) : null;
-            items.add(assembler.assemble(draft(entries.get(i), feed).publishedAt(time), raw, items::rawId));
+            StoryDraft draft = draft(entries.get(i)).publishedAt(time).language(language);
+            items.add(assembler.assemble(draft, raw, items::rawId));
         }
         for (int i = 0; i < built.skipped(); i++) {
             items.skip();
@@ -109,14 +113,13 @@ final class FeedReader implements FormatReader {
         built.document().setRootElement(feed);
     }
 
-    private StoryDraft draft(SyndEntry entry, SyndFeed feed) {
+    private StoryDraft draft(SyndEntry entry) {
         ProviderMeta meta = ProviderMeta.of(format.id()).guid(guid(entry));
         for (SyndCategory category : entry.getCategories()) {
             meta.subject(category.getTaxonomyUri(), category.getName(), category.getLabel());
         }
         StoryDraft draft = new StoryDraft(meta)
-                .headline(plain(entry.getTitle()))
-                .language(feed.getLanguage());
+                .headline(plain(entry.getTitle()));
         for (SyndPerson author : entry.getAuthors()) {
             draft.author(author.getName());
         }

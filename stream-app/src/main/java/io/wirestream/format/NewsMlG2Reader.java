@@ -160,7 +160,7 @@ final class NewsMlG2Reader implements FormatReader {
         int open = x.depth();
         while (x.nextChild(open)) {
             if (x.name().equals("nitf")) {
-                NitfReader.readNitf(x, draft);
+                NitfReader.readNitfBody(x, draft);
             } else {
                 List<String> paragraphs = new ArrayList<>();
                 x.paragraphs(paragraphs);

@@ -54,6 +54,21 @@ final class NitfReader implements FormatReader {
         draft.publishedAt(head.issue);
     }
 
+    /**
+     * Fills {@code draft} from the body of the {@code nitf} element the cursor is on, its head skipped: inside a
+     * NewsML-G2 item, the metadata is the item's.
+     */
+    static void readNitfBody(XmlCursor x, StoryDraft draft) throws XMLStreamException {
+        int open = x.depth();
+        while (x.nextChild(open)) {
+            if (x.name().equals("body")) {
+                readBody(x, draft);
+            } else {
+                x.skip();
+            }
+        }
+    }
+
     /** What the head says that is used only once the whole document is read. */
     private static final class Head {
         String title;
