@@ -21,6 +21,12 @@ public enum Format {
     /** Atom (RFC 4287): one dispatch per entry; a bare entry is a feed of one. */
     ATOM("atom", false);
 
+    /**
+     * The record header that names a record's format, so that the pipeline reads it as that format instead of
+     * recognising it from the bytes; its value is an {@link #id()} (a MIME type in {@code content-type} works too).
+     */
+    public static final String HEADER = "wirestream.format";
+
     private final String id;
     private final boolean text;
 
