@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class Anpa1312Reader implements FormatReader {
 
-    /** Whitespace and the control characters ANPA puts between header fields (US, DC1 to DC4). */
-    private static final Pattern HEADER_SEPARATORS = Pattern.compile("[\\s\\x00-\\x1F]+");
     private static final Pattern FILING_DATE = Pattern.compile("\\d{1,2}-\\d{1,2}");
     private static final Pattern MESSAGE_NUMBER = Pattern.compile("[a-zA-Z]\\d{4}");
     /** After ETX: {@code 02-06-21 2310GMT}, month, day, two-digit year, hours and minutes in UTC. */
@@ -59,8 +57,8 @@ final class Anpa1312Reader implements FormatReader {
         String priority = null;
         String category = null;
         String slugline = null;
-        for (String token : HEADER_SEPARATORS.split(header.strip())) {
-            if (token.isEmpty() || MESSAGE_NUMBER.matcher(token).matches()) {
+        for (String token : tokens(header)) {
+            if (MESSAGE_NUMBER.matcher(token).matches()) {
                 continue;
             }
             if (priority == null && token.length() == 1 && "fburdFBURD".indexOf(token.charAt(0)) >= 0) {
@@ -78,6 +76,22 @@ final class Anpa1312Reader implements FormatReader {
             meta.subject("category", category, null);
         }
         meta.slugline(slugline);
+    }
+
+    /** The header's fields: runs of characters between whitespace and control characters (US, DC1 to DC4). */
+    private static List<String> tokens(String header) {
+        List<String> tokens = new ArrayList<>(8);
+        int start = -1;
+        for (int i = 0; i <= header.length(); i++) {
+            boolean separator = i == header.length() || header.charAt(i) <= ' ';
+            if (separator && start >= 0) {
+                tokens.add(header.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return tokens;
     }
 
     /** ANPA priorities on IPTC's urgency scale: flash 1, bulletin 2, urgent 3, regular 5, deferred 7. */

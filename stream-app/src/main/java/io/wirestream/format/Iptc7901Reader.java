@@ -58,8 +58,11 @@ final class Iptc7901Reader implements FormatReader {
     }
 
     private static int indexOfIgnoreCase(String text, String lowerNeedle) {
+        char first = lowerNeedle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
         for (int i = 0; i + lowerNeedle.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+            char c = text.charAt(i);
+            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
                 return i;
             }
         }

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FormatParserBenchmark {
 
     private static final Instant RECEIVED = Instant.parse("2021-02-06T23:10:00Z");
-    private static final Map<String, String> FIXTURES = Map.of(
+    static final Map<String, String> FIXTURES = Map.of(
             "iptc7901", "iptc7901/00-seed.txt",
             "anpa1312", "anpa1312/00-seed.txt",
             "newsml-g2", "newsml-g2/00-seed.xml",
@@ -53,8 +53,7 @@ public class FormatParserBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        bytes = format.equals("yonhap-text") ? ParserBenchmark.seedText().getBytes(StandardCharsets.UTF_8)
-                : fixture(FIXTURES.get(format));
+        bytes = input(format);
         ParsedDocument document = parser.parseAll(RawDispatch.of(bytes, RECEIVED), null);
         if (document.format() == null || !document.format().id().equals(format) || document.dispatches().size() != 1) {
             throw new IllegalStateException("benchmark input does not read as one " + format + " story");
@@ -64,6 +63,12 @@ public class FormatParserBenchmark {
     @Benchmark
     public ParsedDocument parseAll() {
         return parser.parseAll(RawDispatch.of(bytes, RECEIVED), null);
+    }
+
+    /** The seed story in {@code format}, as the benchmark reads it. */
+    static byte[] input(String format) throws IOException {
+        return format.equals("yonhap-text") ? ParserBenchmark.seedText().getBytes(StandardCharsets.UTF_8)
+                : fixture(FIXTURES.get(format));
     }
 
     private static byte[] fixture(String path) throws IOException {

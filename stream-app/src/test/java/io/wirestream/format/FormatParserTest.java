@@ -156,6 +156,27 @@ class FormatParserTest {
         });
     }
 
+    @Test
+    void shouldKeepTheNewsItemsMetadataOverThatOfTheNitfItCarries() {
+        // Given a NewsML-G2 item whose inline NITF has a head of its own
+        String item = "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/' guid='g2-guid' version='2'>"
+                + "<contentMeta><urgency>4</urgency><headline>The item's headline</headline></contentMeta>"
+                + "<contentSet><inlineXML><nitf><head><docdata management-status='canceled'><doc-id id-string='nitf-id'/>"
+                + "<urgency ed-urg='1'/></docdata></head><body><body.content><p>SEOUL -- Text.</p></body.content>"
+                + "</body></nitf></inlineXML></contentSet></newsItem>";
+
+        // When parsed
+        ParsedDocument document = new FormatParser().parseAll(raw(item), null);
+
+        // Then the item's id, urgency and status stand, and the NITF gives only its body
+        assertThat(document.dispatches()).singleElement().satisfies(d -> {
+            assertThat(d.getGuid()).isEqualTo("g2-guid");
+            assertThat(d.getUrgency()).isEqualTo(4);
+            assertThat(d.getPubStatus()).isEqualTo("usable");
+            assertThat(d.getParagraphs()).containsExactly("Text.");
+        });
+    }
+
     static String rss(int items) {
         StringBuilder feed = new StringBuilder("<rss version='2.0'><channel><title>t</title>");
         for (int i = 1; i <= items; i++) {
