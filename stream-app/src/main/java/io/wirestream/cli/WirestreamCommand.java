@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parses, classifies and routes news wire dispatches.",
-        subcommands = {RunCommand.class, DashboardCommand.class, BenchCommand.class, ReplayCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, DashboardCommand.class, BenchCommand.class, ReplayCommand.class,
             ReprocessCommand.class, TailCommand.class, ParseCommand.class, ClassifyCommand.class, RulesCommand.class,
             HealthCommand.class,
             CommandLine.HelpCommand.class})

@@ -2,9 +2,9 @@ package io.wirestream.config;
 
 import io.wirestream.config.WirestreamConfig.Dashboard;
 import io.wirestream.config.WirestreamConfig.Embedded;
+import io.wirestream.config.WirestreamConfig.Ingest;
 import io.wirestream.config.WirestreamConfig.Kafka;
 import io.wirestream.config.WirestreamConfig.Limits;
-import io.wirestream.config.WirestreamConfig.ProcessingGuarantee;
 import io.wirestream.config.WirestreamConfig.Registry;
 import io.wirestream.config.WirestreamConfig.Topics;
 import io.wirestream.registry.RegistryConfig;
@@ -13,7 +13,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -150,7 +149,7 @@ public final class ConfigLoader {
 
     private static WirestreamConfig build(Map<Setting, String> values, Map<String, String> kafkaProperties,
             Map<String, String> registryProperties) {
-        Values v = new Values(values);
+        SettingValues v = new SettingValues(values);
         String registryUrl = v.text(Setting.SCHEMA_REGISTRY_URL);
         if (registryUrl != null) {
             registryProperties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
@@ -171,7 +170,15 @@ public final class ConfigLoader {
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
-                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard);
+                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard, ingest(v, kafka));
+    }
+
+    private static Ingest ingest(SettingValues v, Kafka kafka) {
+        String id = v.text(Setting.INGEST_ID);
+        return new Ingest(v.path(Setting.INGEST_SOURCES), v.positive(Setting.INGEST_INTERVAL),
+                v.text(Setting.INGEST_STATE_TOPIC), id == null || id.isBlank() ? kafka.applicationId() + "-ingest" : id,
+                v.positive(Setting.INGEST_TIMEOUT), v.size(Setting.INGEST_MAX_RESPONSE),
+                v.duration(Setting.INGEST_SETTLE));
     }
 
     /** Every value by its key, secrets masked, one per line: for the start-up log and {@code --verbose}. */
@@ -213,82 +220,17 @@ public final class ConfigLoader {
         values.put(Setting.DASHBOARD_TOKEN, c.dashboard().token());
         values.put(Setting.DASHBOARD_ALLOWED_HOSTS, c.dashboard().allowedHosts().isEmpty() ? null
                 : String.join(",", new TreeSet<>(c.dashboard().allowedHosts())));
+        values.put(Setting.INGEST_SOURCES, c.ingest().sources());
+        values.put(Setting.INGEST_INTERVAL, Durations.format(c.ingest().interval()));
+        values.put(Setting.INGEST_STATE_TOPIC, c.ingest().stateTopic());
+        values.put(Setting.INGEST_ID, c.ingest().transactionalId());
+        values.put(Setting.INGEST_TIMEOUT, Durations.format(c.ingest().timeout()));
+        values.put(Setting.INGEST_MAX_RESPONSE, c.ingest().maxResponse());
+        values.put(Setting.INGEST_SETTLE, Durations.format(c.ingest().settle()));
         return values;
     }
 
     private static String knownKeys() {
         return Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "));
-    }
-
-    /** The layered values as text, read in their grammar; each error names the key and what it takes. */
-    private record Values(Map<Setting, String> values) {
-
-        String text(Setting setting) {
-            return values.get(setting);
-        }
-
-        Path path(Setting setting) {
-            String value = values.get(setting);
-            return value == null || value.isBlank() ? null : Path.of(value);
-        }
-
-        int number(Setting setting, int min, int max) {
-            String value = values.get(setting);
-            int number;
-            try {
-                number = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(setting.key() + " must be a whole number, was '" + value + "'");
-            }
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(setting.key() + " must be from " + min + " to " + max + ", was "
-                        + number);
-            }
-            return number;
-        }
-
-        /** {@code true} or {@code false}, nothing else. */
-        boolean bool(Setting setting) {
-            String value = values.get(setting);
-            if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
-                return Boolean.parseBoolean(value);
-            }
-            throw new IllegalArgumentException(setting.key() + " must be true or false, was '" + value + "'");
-        }
-
-        Duration duration(Setting setting) {
-            try {
-                Duration duration = Durations.parse(values.get(setting));
-                if (duration.isNegative()) {
-                    throw new IllegalArgumentException("negative");
-                }
-                return duration;
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(setting.key() + " must be a duration such as "
-                        + Durations.EXAMPLES + "; was '" + values.get(setting) + "'");
-            }
-        }
-
-        DataSize maxBytes() {
-            DataSize size;
-            try {
-                size = DataSize.parse(values.get(Setting.MAX_BYTES));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Setting.MAX_BYTES.key() + ": " + e.getMessage());
-            }
-            if (size.bytes() < 1 || size.bytes() > Limits.MAX_MAX_BYTES.bytes()) {
-                throw new IllegalArgumentException(Setting.MAX_BYTES.key() + " must be from 1 to "
-                        + Limits.MAX_MAX_BYTES.bytes() + " (" + Limits.MAX_MAX_BYTES + "), was " + size.bytes());
-            }
-            return size;
-        }
-
-        ProcessingGuarantee guarantee() {
-            try {
-                return ProcessingGuarantee.of(values.get(Setting.PROCESSING_GUARANTEE));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Setting.PROCESSING_GUARANTEE.key() + " " + e.getMessage());
-            }
-        }
     }
 }

@@ -29,7 +29,15 @@ public enum Setting {
     DASHBOARD_BIND("dashboard.bind", "127.0.0.1"),
     DASHBOARD_PORT("dashboard.port", "8080"),
     DASHBOARD_TOKEN("dashboard.token", null),
-    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null);
+    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null),
+    INGEST_SOURCES("ingest.sources", null),
+    INGEST_INTERVAL("ingest.interval", "5m"),
+    INGEST_STATE_TOPIC("ingest.state-topic", "ingest-state"),
+    /** Null: {@code <application.id>-ingest}. */
+    INGEST_ID("ingest.id", null),
+    INGEST_TIMEOUT("ingest.timeout", "30s"),
+    INGEST_MAX_RESPONSE("ingest.max-response", "16MiB"),
+    INGEST_SETTLE("ingest.settle", "2s");
 
     /** Prefix of the environment variables: {@code WIRESTREAM_} and the key in upper case. */
     public static final String ENV_PREFIX = "WIRESTREAM_";

@@ -21,9 +21,10 @@ import java.util.TreeMap;
  * @param dataDir   the embedded broker's log, the embedded registry's database and Kafka Streams' state
  * @param embedded  where the embedded broker and registry listen, when they are started
  * @param dashboard the HTTP server of the dashboard, {@code /metrics} and the health checks
+ * @param ingest    what {@code wirestream ingest} and {@code run --ingest} poll, and how
  */
 public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Limits limits, Path rules, Path dataDir,
-        Embedded embedded, Dashboard dashboard) {
+        Embedded embedded, Dashboard dashboard, Ingest ingest) {
 
     public WirestreamConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -33,6 +34,7 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(embedded, "embedded");
         Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(ingest, "ingest");
     }
 
     /** How Kafka Streams processes: each input's outcomes in one transaction, or at least once. */
@@ -148,6 +150,28 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
         }
     }
 
+    /**
+     * @param sources         the sources file; null for none (then only the sources named on the command line)
+     * @param interval        how often a source is polled unless its own entry says otherwise
+     * @param stateTopic      the compacted topic of what was sent, written in the same transaction as the items
+     * @param transactionalId the ingest's transactional id: one ingest at a time runs with it
+     * @param timeout         the longest an HTTP exchange may take, body included
+     * @param maxResponse     the largest response or drop-folder file read
+     * @param settle          how long a drop-folder file must stay unchanged before it counts as complete
+     */
+    public record Ingest(Path sources, Duration interval, String stateTopic, String transactionalId,
+            Duration timeout, DataSize maxResponse, Duration settle) {
+
+        public Ingest {
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(stateTopic, "stateTopic");
+            Objects.requireNonNull(transactionalId, "transactionalId");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(maxResponse, "maxResponse");
+            Objects.requireNonNull(settle, "settle");
+        }
+    }
+
     /** The same config with the addresses of the services that were started for it filled in. */
     public WirestreamConfig withServices(String bootstrapServers, String registryUrl) {
         Kafka newKafka = bootstrapServers == null ? kafka : new Kafka(bootstrapServers, kafka.applicationId(),
@@ -158,13 +182,13 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
             properties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
             newRegistry = new Registry(registryUrl, properties);
         }
-        return new WirestreamConfig(newKafka, newRegistry, topics, limits, rules, dataDir, embedded, dashboard);
+        return new WirestreamConfig(newKafka, newRegistry, topics, limits, rules, dataDir, embedded, dashboard, ingest);
     }
 
     /** The same config with another Kafka Streams application id (a bounded run beside the pipeline, say). */
     public WirestreamConfig withApplicationId(String applicationId) {
         return new WirestreamConfig(new Kafka(kafka.bootstrapServers(), applicationId, kafka.guarantee(),
-                kafka.clientProperties()), registry, topics, limits, rules, dataDir, embedded, dashboard);
+                kafka.clientProperties()), registry, topics, limits, rules, dataDir, embedded, dashboard, ingest);
     }
 
     /** The broker to talk to: the configured one, else where the embedded one of {@code wirestream run} listens. */

@@ -1,6 +1,8 @@
 package io.wirestream.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,8 +11,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.ingest.IngestStats;
 import io.wirestream.topology.RoutingListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +33,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *       histogram, for records that arrived while this process was running (replayed history carries publish
  *       times as timestamps, which would say nothing about the pipeline);</li>
  *   <li>{@code wirestream_delivery_latency_seconds}: the same, up to the moment the outcome is visible to a
- *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on).</li>
+ *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on);</li>
+ *   <li>with ingest running, per source: {@code wirestream_ingest_items_sent_total},
+ *       {@code wirestream_ingest_errors_total} (failed polls) and
+ *       {@code wirestream_ingest_last_success_timestamp_seconds} (0 until the first).</li>
  * </ul>
  */
 public final class Metrics implements RoutingListener, AutoCloseable {
@@ -43,6 +50,7 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     private final LongSupplier clock;
     private final long startedAt;
     private KafkaStreamsMetrics streamsMetrics;
+    private volatile IngestStats ingest = IngestStats.none();
 
     public Metrics() {
         this(System::currentTimeMillis);
@@ -84,6 +92,27 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     public synchronized void bind(KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+    }
+
+    /** Adds the figures of each ingest source; call once, when ingest starts. */
+    public void bindIngest(IngestStats stats) {
+        for (String source : stats.names()) {
+            FunctionCounter.builder("wirestream.ingest.items.sent", stats, s -> s.itemsSent(source))
+                    .description("Items an ingest source sent to the input topic (new or changed)")
+                    .tag("source", source).register(registry);
+            FunctionCounter.builder("wirestream.ingest.errors", stats, s -> s.errors(source))
+                    .description("Polls of an ingest source that failed (each retried later)")
+                    .tag("source", source).register(registry);
+            Gauge.builder("wirestream.ingest.last.success.timestamp", stats, s -> s.lastSuccessSeconds(source))
+                    .description("When an ingest source was last read, in seconds since the epoch; 0 for never")
+                    .baseUnit("seconds").tag("source", source).register(registry);
+        }
+        ingest = stats;
+    }
+
+    /** The ingest sources' figures, for the dashboard; empty without ingest. */
+    public List<IngestStats.SourceStatus> ingestSources() {
+        return ingest.snapshot();
     }
 
     @Override

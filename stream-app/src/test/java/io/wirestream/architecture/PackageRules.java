@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The package rules of wirestream, as functions of the root package, so that a test can show each one failing on a
  * deliberately broken copy as well as holding on the real code. One-way doors:
  * <pre>
- *   cli ──▶ {bench, web, replay, runtime, embedded, input, metrics, logging} ──▶ {topology, kafka}
+ *   cli ──▶ {bench, web, replay, ingest, runtime, embedded, input, metrics, logging} ──▶ {topology, kafka}
  *       ──▶ {classify, dispatch, format, registry, config, schema}
  * </pre>
  */
@@ -28,7 +28,8 @@ final class PackageRules {
     static ArchRule layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy(root + ".cli..")
-                .layer("jobs").definedBy(root + ".bench..", root + ".web..", root + ".replay..", root + ".runtime..",
+                .layer("jobs").definedBy(root + ".bench..", root + ".web..", root + ".replay..", root + ".ingest..",
+                        root + ".runtime..",
                         root + ".embedded..", root + ".input..", root + ".metrics..", root + ".logging..")
                 .layer("topology").definedBy(root + ".topology..", root + ".kafka..")
                 .layer("domain").definedBy(root + ".classify..", root + ".dispatch..", root + ".format..",
