@@ -1,9 +1,13 @@
 package io.wirestream.format;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +41,7 @@ import java.util.regex.Pattern;
  * which is what the HTML it holds needs, and no {@code ]]>} survives it. Other files ({@code .txt}) take values
  * as they are.
  */
-final class SeedTemplates {
+public final class SeedTemplates {
 
     private static final Pattern STANDALONE_SECTION_TAG =
             Pattern.compile("(?md)^[ \\t]*(\\{\\{[#/][a-z-]+\\}\\})[ \\t]*\\r*\\n");
@@ -73,8 +77,18 @@ final class SeedTemplates {
         this.sections = Map.of("paragraphs", List.copyOf(paragraphs), "dated-paragraphs", List.copyOf(dated));
     }
 
+    /** The templates filled with {@code storyText}, a Yonhap text dispatch (the seed, or the benchmarks' stand-in). */
+    public static SeedTemplates of(String storyText, Instant received) {
+        ParseResult result = new DispatchParser().parse(RawDispatch.of(storyText.getBytes(StandardCharsets.UTF_8),
+                received));
+        if (!(result instanceof ParseResult.Parsed parsed)) {
+            throw new IllegalArgumentException("the story to fill the templates with does not parse: " + result);
+        }
+        return new SeedTemplates(parsed.dispatch(), storyText);
+    }
+
     /** The document {@code formats/<relative>.template}, filled in, as bytes. */
-    byte[] render(String relative) {
+    public byte[] render(String relative) {
         String template = new String(Fixtures.bytes(relative + SUFFIX), StandardCharsets.UTF_8);
         return render(template, Escape.of(relative)).getBytes(StandardCharsets.UTF_8);
     }
