@@ -57,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private DashboardOptions dashboard;
 
+    @Mixin
+    private IngestOptions ingest;
+
     @Option(names = {"-v", "--verbose"}, description = "Also log the settings in effect and the topology.")
     private boolean verbose;
 

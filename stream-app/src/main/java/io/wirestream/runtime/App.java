@@ -99,23 +99,11 @@ public final class App {
                             services.embeddedRegistry() ? " (embedded)" : "");
                     out.printf("  %s %s%s%n", web.dashboardOn() ? "dashboard:      " : "metrics, health:", web.url(),
                             web.dashboardOn() ? "" : "metrics");
-                    out.flush();
-                    if (demo) {
-                        boolean asExpected = DemoFeed.run(effective.kafkaClientConfig(), topics, classifier,
-                                runner::duplicates, out);
-                        if (stopAfterDemo) {
-                            return asExpected ? 0 : 1;
-                        }
+                    try (PipelineIngest ingest = PipelineIngest.start(effective, metrics, out)) {
+                        out.flush();
+                        return awaitStop(runner, demo ? () -> DemoFeed.run(effective.kafkaClientConfig(), topics,
+                                classifier, runner::duplicates, out) : null, stopAfterDemo, out, err);
                     }
-                    out.println("Ctrl-C to stop.");
-                    out.flush();
-                    runner.awaitStop();
-                    if (runner.failure() != null) {
-                        err.println("wirestream stopped: " + StreamsRunner.rootMessage(runner.failure())
-                                + "\nNothing is lost: start it again to resume where it stopped.");
-                        return 1;
-                    }
-                    return 0;
                 } finally {
                     removeQuietly(hook);
                 }
@@ -130,6 +118,31 @@ public final class App {
         } finally {
             done.countDown();
         }
+    }
+
+    /** The demo, when asked for, then processing until it stops; the exit code. */
+    private static int awaitStop(StreamsRunner runner, DemoRun demo, boolean stopAfterDemo, PrintWriter out,
+            PrintWriter err) throws IOException, InterruptedException {
+        if (demo != null) {
+            boolean asExpected = demo.run();
+            if (stopAfterDemo) {
+                return asExpected ? 0 : 1;
+            }
+        }
+        out.println("Ctrl-C to stop.");
+        out.flush();
+        runner.awaitStop();
+        if (runner.failure() != null) {
+            err.println("wirestream stopped: " + StreamsRunner.rootMessage(runner.failure())
+                    + "\nNothing is lost: start it again to resume where it stopped.");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The demo feed, run once the pipeline runs. */
+    private interface DemoRun {
+        boolean run() throws IOException, InterruptedException;
     }
 
     /**
