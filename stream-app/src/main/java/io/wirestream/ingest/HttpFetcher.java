@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -60,12 +61,14 @@ final class HttpFetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Secret credentials = sameOrigin(url, at) ? auth.header() : null;
             HttpResponse<byte[]> response;
+            AtomicReference<LimitedBody> body = new AtomicReference<>();
             try {
-                response = exchange(request(at, validators, credentials, deadline), deadline);
+                response = exchange(request(at, validators, credentials, deadline), deadline, body);
             } catch (TimeoutException e) {
                 return new Fetch.Failed("no complete answer within " + timeout.toSeconds() + " s", null);
             } catch (IOException | ExecutionException | RuntimeException e) {
-                return new Fetch.Failed(describe(e), null);
+                LimitedBody.TooLarge overflow = body.get() == null ? null : body.get().overflow();
+                return new Fetch.Failed(describe(overflow != null ? overflow : e), null);
             }
             int status = response.statusCode();
             if (isRedirect(status)) {
@@ -103,11 +106,13 @@ final class HttpFetcher {
     }
 
     /** The exchange within the deadline: a response whose body trickles in is cut off at it too. */
-    private HttpResponse<byte[]> exchange(HttpRequest request, long deadline) throws IOException, ExecutionException,
-            TimeoutException {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> new LimitedBody(
-                info.statusCode() / 100 == 2 ? maxBytes : 0, info.statusCode() / 100 == 2
-                        ? info.headers().firstValueAsLong("content-length").orElse(-1) : -1));
+    private HttpResponse<byte[]> exchange(HttpRequest request, long deadline, AtomicReference<LimitedBody> body)
+            throws IOException, ExecutionException, TimeoutException {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            body.set(info.statusCode() / 100 != 2 ? LimitedBody.unread()
+                    : new LimitedBody(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1)));
+            return body.get();
+        });
         try {
             return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

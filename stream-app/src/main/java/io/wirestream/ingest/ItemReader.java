@@ -49,7 +49,7 @@ final class ItemReader {
         Format found = sniffed.format();
         List<ItemSplitter.Piece> pieces;
         try {
-            if (isJson(document) && (found == null || found == Format.NINJS)) {
+            if (isJson(document) && (format == null || format == Format.NINJS)) {
                 // Lists of items are no ninjs document: Jackson reads and cuts them; each item is read below.
                 found = Format.NINJS;
                 pieces = JsonItems.split(document);

@@ -27,13 +27,32 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
+    private volatile boolean tooLarge;
 
-    /** @param declaredLength the response's Content-Length, -1 for none: refused before any byte is read */
+    /**
+     * @param limit          the most bytes kept; -1 to keep none and read the body to its end
+     * @param declaredLength the response's Content-Length, -1 for none: refused before any byte is read
+     */
     LimitedBody(long limit, long declaredLength) {
         this.limit = limit;
-        if (declaredLength > limit) {
+        if (limit >= 0 && declaredLength > limit) {
+            tooLarge = true;
             result.completeExceptionally(new TooLarge(limit));
         }
+    }
+
+    /**
+     * The body of an answer whose body is not kept (an error page, a redirect's note): read and dropped, so that its
+     * status and headers (a Retry-After, a Location) count whatever body came with them. Not cancelled: over HTTP/2
+     * a cancelled stream fails the whole exchange. The exchange's deadline bounds an endless one.
+     */
+    static LimitedBody unread() {
+        return new LimitedBody(-1, -1);
+    }
+
+    /** The reason the exchange failed, when it was this body's limit: the client may report the cancel instead. */
+    TooLarge overflow() {
+        return tooLarge ? new TooLarge(limit) : null;
     }
 
     @Override
@@ -53,13 +72,15 @@ final class LimitedBody implements BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
+        if (result.isDone() || limit < 0) {
             return;
         }
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + (long) buffer.remaining() > limit) {
-                subscription.cancel();
+                // Failed before cancelled: the cancellation's own error must not be taken for the reason.
+                tooLarge = true;
                 result.completeExceptionally(new TooLarge(limit));
+                subscription.cancel();
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
