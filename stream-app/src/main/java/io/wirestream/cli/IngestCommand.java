@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "URLs are polled with conditional GETs, gzip, timeouts and a size limit; a failing source is retried "
                     + "with backoff (and after its Retry-After), and never stops the others. Without --once, "
                     + "/metrics, /health and /ready are served on the dashboard's address. See README.md, "
-                    + "'Live feeds'."},
+                    + "'Bring live feeds in'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:--once read every source (or stopped by Ctrl-C)",
             "1:a source could not be read (--once), or ingest could not start or was taken over",
