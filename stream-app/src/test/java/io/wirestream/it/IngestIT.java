@@ -27,7 +27,13 @@ import io.wirestream.topology.Collaborators;
 import io.wirestream.topology.RoutingConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,13 +46,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code wirestream ingest} against a feed served on loopback and a real broker, each run a new process: every item
  * once, nothing again, a changed or new item alone, and the pipeline routing what came; and a process killed between
- * sending and committing, whose successor sends each item exactly once.
+ * sending and committing, whose successor sends each item exactly once; and {@code run --ingest} polling inside the
+ * pipeline's process. Ordered: the last one's pipeline writes to the subjects' topics, which the first reads.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestIT {
 
     private static final Duration RUN = Duration.ofMinutes(2);
@@ -79,6 +90,7 @@ class IngestIT {
     }
 
     @Test
+    @Order(1)
     void shouldSendEachItemOnceAcrossProcessesThenOnlyWhatChangedAndHaveThePipelineRouteThem() throws Exception {
         Map<String, Object> client = config.kafkaClientConfig();
         Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);
@@ -140,6 +152,7 @@ class IngestIT {
     }
 
     @Test
+    @Order(2)
     void shouldNeitherLoseNorRepeatAnItemWhenKilledBetweenSendingAndCommitting() throws Exception {
         // Given a feed of three items, and an ingest that waits a minute between sending and committing
         feeds.stubFor(get("/killed.rss").willReturn(ok(new String(fixture("rss/01-three-items.rss"),
@@ -165,6 +178,35 @@ class IngestIT {
         // Then each item is committed exactly once
         assertThat(readCommitted("raw-killed")).extracting(IngestIT::key).containsExactlyInAnyOrder(
                 "wire-2024-0109-001", "wire-2024-0111-002", "wire-2024-0122-003");
+    }
+
+    @Test
+    @Order(3)
+    void shouldPollTheSourcesFileInsideThePipelinesProcessWithRunIngest() throws Exception {
+        // Given a sources file naming a feed of three items
+        feeds.stubFor(get("/run.rss").willReturn(ok(new String(fixture("rss/01-three-items.rss"),
+                StandardCharsets.UTF_8))));
+        Path sources = Files.writeString(services.dir().resolve("sources.yaml"),
+                "sources:\n  - name: korea-wire\n    url: " + feeds.baseUrl() + "/run.rss\n    interval: 1m\n");
+        int port = Ports.freePort();
+
+        // When the pipeline runs with --ingest
+        try (WirestreamProcess run = WirestreamProcess.start("run", "--bootstrap-servers",
+                services.bootstrapServers(), "--schema-registry-url", services.registryUrl(), "--application-id",
+                "ingest-run-it", "--input-topic", "raw-run", "--ingest", sources.toString(), "--ingest-state-topic",
+                "run-state", "--ingest-id", "run-ingest", "--no-dashboard", "--dashboard-port",
+                Integer.toString(port), "--data-dir", services.dir().resolve("run").toString())) {
+            String out = run.awaitStdout("Ctrl-C to stop.", RUN);
+
+            // Then it says so, sends the items, and shows the source's figures on /metrics
+            assertThat(out).contains("ingest:          1 sources of " + sources + " (state in run-state)");
+            await().atMost(RUN).pollInSameThread().until(() -> readCommitted("raw-run").size() == 3);
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(RUN).until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .contains("wirestream_ingest_items_sent_total{source=\"korea-wire\"} 3.0"));
+            assertThat(run.stop()).as(run.stderr()).isEqualTo(143);
+        }
     }
 
     /** {@code ingest --once} of the feed in a new process; its standard output, once it exited 0. */
