@@ -286,6 +286,18 @@ async function refreshChart() {
   }));
 }
 
+// The sources of run --ingest, if any: when each was last read, what it sent, what went wrong.
+async function refreshIngest() {
+  const sources = await api('/api/ingest');
+  document.getElementById('ingest').hidden = sources.length === 0;
+  document.getElementById('ingest-rows').replaceChildren(...sources.map(source => el('tr', null,
+    el('td', { title: source.location }, source.name),
+    el('td', null, source.lastSuccess ? new Date(source.lastSuccess).toLocaleTimeString() : 'never'),
+    el('td', null, String(source.itemsSent)),
+    el('td', null, String(source.errors)),
+    el('td', { class: source.lastError ? 'error' : 'muted' }, source.lastError || 'none'))));
+}
+
 async function start() {
   const info = await api('/api/info');
   state.info = info;
@@ -297,6 +309,8 @@ async function start() {
   connect();
   await refreshChart();
   setInterval(refreshChart, 5000);
+  await refreshIngest().catch(() => {});
+  setInterval(() => refreshIngest().catch(() => {}), 15000);
 }
 
 start().catch(e => setStatus('error: ' + e.message, 'offline'));

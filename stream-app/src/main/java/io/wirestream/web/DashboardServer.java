@@ -117,6 +117,7 @@ public final class DashboardServer implements AutoCloseable {
                 Route.get("/api/recent", api::recent),
                 Route.get("/api/events", events::open),
                 Route.get("/api/counts", api::counts),
+                Route.get("/api/ingest", ctx -> ApiJson.reply(ctx, 200, metrics.ingestSources())),
                 Route.get("/api/alert-rules", api::rules),
                 Route.post("/api/alert-rules", api::createRule),
                 Route.delete("/api/alert-rules/{id}", api::deleteRule)));

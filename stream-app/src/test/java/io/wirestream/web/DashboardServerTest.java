@@ -122,6 +122,7 @@ class DashboardServerTest {
         assertThat(counts).contains("\"column\":\"north-korea\"", "\"counts\":[0,0,4]", "\"total\":4");
         assertThat(get(base + "api/counts?minutes=0").statusCode()).isEqualTo(400);
         assertThat(get(base + "api/counts?minutes=x").statusCode()).isEqualTo(400);
+        assertThat(get(base + "api/ingest").body()).as("no ingest sources in this process").isEqualTo("[]");
     }
 
     @Test
