@@ -209,6 +209,27 @@ class IngestIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void shouldReadTheOtherSourcesWhenOneIsBrokenAndSaySoWithItsExitCode() throws Exception {
+        // Given a good feed and a source that always fails
+        feeds.stubFor(get("/good.rss").willReturn(ok(new String(fixture("rss/01-three-items.rss"),
+                StandardCharsets.UTF_8))));
+        feeds.stubFor(get("/broken.rss").willReturn(status(500)));
+
+        // When both are polled once
+        try (WirestreamProcess ingest = WirestreamProcess.start("ingest", "--once", "--bootstrap-servers",
+                services.bootstrapServers(), "--input-topic", "raw-partly", "--state-topic", "partly-state",
+                "--ingest-id", "partly", feeds.baseUrl() + "/broken.rss", feeds.baseUrl() + "/good.rss")) {
+
+            // Then the good one's items are sent, the broken one is named with its problem, and the exit code says
+            // that not every source was read
+            assertThat(ingest.awaitExit(RUN)).isEqualTo(1);
+            assertThat(ingest.stdout()).contains("/good.rss: 3 items sent", "/broken.rss: not read: HTTP 500");
+        }
+        assertThat(readCommitted("raw-partly")).hasSize(3);
+    }
+
     /** {@code ingest --once} of the feed in a new process; its standard output, once it exited 0. */
     private static String ingestOnce(String input, String state, String id) throws Exception {
         try (WirestreamProcess ingest = WirestreamProcess.start("ingest", "--once", "--bootstrap-servers",
