@@ -48,9 +48,22 @@ public record Source(String name, URI url, Path folder, Duration interval, Forma
     public static Source of(String argument, Duration interval, boolean moveToDone) {
         String lower = argument.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return new Source(argument, URI.create(argument), null, interval, null, Auth.NONE, false);
+            URI url = URI.create(argument);
+            refuseCredentials(url, "a URL given as a SOURCE");
+            return new Source(argument, url, null, interval, null, Auth.NONE, false);
         }
         return new Source(argument, null, Path.of(argument), interval, null, Auth.NONE, moveToDone);
+    }
+
+    /**
+     * Refuses a URL with a user and password in it: the URL names the source in logs, metrics and headers, so
+     * credentials go in a sources file's {@code auth:} (from environment variables). The message never shows it.
+     */
+    public static void refuseCredentials(URI url, String where) {
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(where + " carries credentials (user:password@): they would be logged; "
+                    + "give them in a sources file's auth: instead, from environment variables");
+        }
     }
 
     public boolean isFolder() {

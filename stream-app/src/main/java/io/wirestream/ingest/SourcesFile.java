@@ -129,6 +129,14 @@ public final class SourcesFile {
         if ((url == null) == (path == null)) {
             throw new IllegalArgumentException(where + ": give url: or path:, one of them");
         }
+        if (url != null) {
+            try {
+                Source.refuseCredentials(URI.create(url), where + ": url:");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
+                        : where + ": url: is not a URL");
+            }
+        }
         String name = text(entry, "name", where);
         name = name != null ? name : url != null ? url : path;
         where = where + " (" + name + ")";

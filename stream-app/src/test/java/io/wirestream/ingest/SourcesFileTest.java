@@ -84,6 +84,20 @@ class SourcesFileTest {
     }
 
     @Test
+    void shouldRefuseCredentialsInAUrlWithoutRepeatingThem() {
+        // Given a URL with a user and password in it, in a file and on the command line
+        String yaml = "sources:\n  - url: https://ann:pa55word@feeds.example.com/wire.atom\n";
+
+        // When each is read, Then each is refused, pointing at auth:, and the password is not in the message
+        assertThatThrownBy(() -> SourcesFile.parse(yaml, DEFAULT, ENV)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sources[0]").hasMessageContaining("auth:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55word"));
+        assertThatThrownBy(() -> Source.of("https://ann:pa55word@feeds.example.com/wire.atom", DEFAULT, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55word"));
+    }
+
+    @Test
     void shouldRefuseTyposAndContradictionsNamingTheEntry() {
         // Given entries with an unknown key, both a url and a path, a bad interval, an unknown format, a
         // duplicated name, a non-http URL and done: on a URL
