@@ -41,6 +41,8 @@ public final class ConfigLoader {
     private static final String KAFKA_PREFIX = "kafka.";
     /** Read by logback, not a setting. */
     private static final String LOG_LEVEL_VARIABLE = "WIRESTREAM_LOG_LEVEL";
+    /** More live streams than one process has file descriptors for, on most systems. */
+    private static final int MAX_VIEWERS = 100_000;
 
     private ConfigLoader() {
     }
@@ -169,7 +171,8 @@ public final class ConfigLoader {
                 v.number(Setting.DASHBOARD_PORT, 0, 65535), Secret.of(v.text(Setting.DASHBOARD_TOKEN)),
                 hosts == null || hosts.isBlank() ? Set.of() : Arrays.stream(hosts.split(","))
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, MAX_VIEWERS));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
                 v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard);
     }
@@ -213,6 +216,7 @@ public final class ConfigLoader {
         values.put(Setting.DASHBOARD_TOKEN, c.dashboard().token());
         values.put(Setting.DASHBOARD_ALLOWED_HOSTS, c.dashboard().allowedHosts().isEmpty() ? null
                 : String.join(",", new TreeSet<>(c.dashboard().allowedHosts())));
+        values.put(Setting.DASHBOARD_MAX_VIEWERS, c.dashboard().maxViewers());
         return values;
     }
 

@@ -29,7 +29,8 @@ public enum Setting {
     DASHBOARD_BIND("dashboard.bind", "127.0.0.1"),
     DASHBOARD_PORT("dashboard.port", "8080"),
     DASHBOARD_TOKEN("dashboard.token", null),
-    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null);
+    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null),
+    DASHBOARD_MAX_VIEWERS("dashboard.max-viewers", "2500");
 
     /** Prefix of the environment variables: {@code WIRESTREAM_} and the key in upper case. */
     public static final String ENV_PREFIX = "WIRESTREAM_";

@@ -139,12 +139,17 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
      * @param enabled      serve the page and its API; off, only {@code /metrics}, {@code /health} and {@code /ready}
      * @param token        null for none: then anyone who reaches the page may change alert rules
      * @param allowedHosts host names the server answers to besides localhost and literal addresses
+     * @param maxViewers   live streams of the page open at once; one more is told to come back later
      */
-    public record Dashboard(boolean enabled, String bind, int port, Secret token, Set<String> allowedHosts) {
+    public record Dashboard(boolean enabled, String bind, int port, Secret token, Set<String> allowedHosts,
+            int maxViewers) {
 
         public Dashboard {
             Objects.requireNonNull(bind, "bind");
             allowedHosts = Set.copyOf(allowedHosts);
+            if (maxViewers < 1) {
+                throw new IllegalArgumentException("maxViewers must be at least 1, was " + maxViewers);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the page shows, in memory: the newest items of each column, the newest alerts, and the alert rules. It
@@ -64,6 +65,16 @@ public final class FeedState {
     public synchronized void subscribe(Consumer<Event> listener) {
         listener.accept(new Event("snapshot", ApiJson.write(snapshot())));
         listeners.add(listener);
+    }
+
+    /** Adds a listener of every change from now on, with no snapshot first. */
+    synchronized void listen(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** Gives {@code use} a snapshot event under the lock that orders every event, so that none comes in between. */
+    synchronized <T> T withSnapshot(Function<Event, T> use) {
+        return use.apply(new Event("snapshot", ApiJson.write(snapshot())));
     }
 
     public synchronized void unsubscribe(Consumer<Event> listener) {

@@ -202,6 +202,15 @@ class ConfigLoaderTest {
                 .isEqualTo(Set.of("news.example.org", "proxy"));
     }
 
+    @Test
+    void shouldTakeTheMostViewersOfTheLiveStreamWithADefaultForTwoThousandAndMore() throws Exception {
+        assertThat(ConfigLoader.load(Map.of(), Map.of(), Map.of()).dashboard().maxViewers()).isEqualTo(2_500);
+        assertThat(ConfigLoader.load(Map.of(), Map.of("WIRESTREAM_DASHBOARD_MAX_VIEWERS", "5000"), Map.of())
+                .dashboard().maxViewers()).isEqualTo(5_000);
+        assertThatThrownBy(() -> load(Setting.DASHBOARD_MAX_VIEWERS, "0"))
+                .hasMessageContaining("dashboard.max-viewers must be from 1 to 100000");
+    }
+
     private static WirestreamConfig load(Setting setting, String value) {
         return ConfigLoader.load(Map.of(), Map.of(), Map.of(setting, value));
     }

@@ -86,7 +86,7 @@ class ApiJsonShapeTest {
         rules = new AlertRuleService(NO_BROKER, "alert-rules", serdes.valueSerde(AlertRule.class).serializer(),
                 Set.of("north-korea"), feed, null);
         server = new DashboardServer(new WirestreamConfig.Dashboard(true, "127.0.0.1", 0, Secret.of("the-token"),
-                Set.of()), "wirestream-shape", backend(), new Metrics(), feed, rules).start();
+                Set.of(), 100), "wirestream-shape", backend(), new Metrics(), feed, rules).start();
         String base = server.url();
 
         assertGolden("info.json", get(base + "api/info"));

@@ -90,7 +90,7 @@ class DashboardServerTest {
                     Set.of("north-korea"), feed, null);
         }
         server = new DashboardServer(new WirestreamConfig.Dashboard(dashboard, bind.getHostAddress(), 0,
-                Secret.of(token), allowedHosts), "wirestream", backend, new Metrics(), feed, rules).start();
+                Secret.of(token), allowedHosts, 100), "wirestream", backend, new Metrics(), feed, rules).start();
         return server.url();
     }
 
@@ -223,7 +223,7 @@ class DashboardServerTest {
     void shouldSayPlainlyThatThePortIsTaken() throws Exception {
         start(false, null);
         DashboardServer second = new DashboardServer(new WirestreamConfig.Dashboard(false, "127.0.0.1",
-                server.port(), null, Set.of()), "wirestream", backend, new Metrics(), null, null);
+                server.port(), null, Set.of(), 100), "wirestream", backend, new Metrics(), null, null);
         assertThatThrownBy(second::start).isInstanceOf(IOException.class).hasRootCauseInstanceOf(BindException.class);
     }
 
