@@ -52,6 +52,11 @@ public final class DashboardServer implements AutoCloseable {
     private static final int MAX_THREADS = 32;
     /** Connections the kernel holds for the server to accept (Java's default is 50). */
     private static final int ACCEPT_QUEUE = 1024;
+    /**
+     * The kernel's buffer for what a client has not read yet, per connection (Linux doubles it): fixed, rather than
+     * grown to megabytes, so that a viewer that stops reading holds little memory and shows as slow soon.
+     */
+    private static final int SEND_BUFFER = 128 * 1024;
 
     /** What the server shows about the processing it watches. */
     public interface Backend {
@@ -146,6 +151,7 @@ public final class DashboardServer implements AutoCloseable {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setAcceptQueueSize(ACCEPT_QUEUE); // Many viewers may come at once, after a restart say.
+        connector.setAcceptedSendBufferSize(SEND_BUFFER);
         try {
             connector.open();
         } catch (IOException e) {

@@ -161,27 +161,8 @@ class ApiJsonShapeTest {
     }
 
     private static DashboardServer.Backend backend() {
-        return new DashboardServer.Backend() {
-            @Override
-            public boolean ready() {
-                return false;
-            }
-
-            @Override
-            public boolean alive() {
-                return true;
-            }
-
-            @Override
-            public String state() {
-                return "REBALANCING";
-            }
-
-            @Override
-            public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
-                return Map.of("north-korea", Map.of(to, 4L, from, 1L), "raw-feed.dlq", Map.of(to, 2L));
-            }
-        };
+        return ApiFixtures.backend(() -> false, (from, to) -> Map.of("north-korea", Map.of(to, 4L, from, 1L),
+                "raw-feed.dlq", Map.of(to, 2L)));
     }
 
     private String get(String url) throws Exception {

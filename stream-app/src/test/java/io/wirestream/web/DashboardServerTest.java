@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,27 +42,8 @@ class DashboardServerTest {
     private AlertRuleService rules;
     private boolean ready;
 
-    private final DashboardServer.Backend backend = new DashboardServer.Backend() {
-        @Override
-        public boolean ready() {
-            return ready;
-        }
-
-        @Override
-        public boolean alive() {
-            return true;
-        }
-
-        @Override
-        public String state() {
-            return ready ? "RUNNING" : "REBALANCING";
-        }
-
-        @Override
-        public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
-            return Map.of("north-korea", Map.of(to, 4L));
-        }
-    };
+    private final DashboardServer.Backend backend = ApiFixtures.backend(() -> ready,
+            (from, to) -> Map.of("north-korea", Map.of(to, 4L)));
 
     @AfterEach
     void stop() {
