@@ -43,7 +43,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
 
         /** The defaults, with {@code maxViewers} from the settings. */
         static Limits of(int maxViewers) {
-            return new Limits(maxViewers, 256, 1024, 32L << 20, 40_000);
+            return new Limits(maxViewers, 256, 1024, 32L << 20, 10_000);
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.function.LongConsumer;
  *
  * <p>Items and alerts pass the {@link FloodGate}; snapshots and rules always go. What the gate holds back is told
  * to the page ({@code skipped}, once a second), and once it has been calm for {@code CALM}, a fresh snapshot in
- * the log brings every page up to date. When nothing happened for {@link #KEEP_ALIVE}, a comment keeps proxies
- * from closing the streams.
+ * the log brings every page up to date (at most once a minute: it is megabytes to every viewer). When nothing
+ * happened for {@link #KEEP_ALIVE}, a comment keeps proxies from closing the streams.
  */
 final class LiveEvents {
 
@@ -24,6 +24,8 @@ final class LiveEvents {
     private static final int SNAPSHOT_REUSE = 100;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
     private static final Duration CALM = Duration.ofSeconds(2);
+    /** A snapshot to every viewer is megabytes each: after a flood, one a minute at most. */
+    private static final Duration RESYNC_EVERY = Duration.ofMinutes(1);
     private static final EventLog.Frame RETRY_FRAME = new EventLog.Frame(0, SseFrames.retry(RETRY), false);
 
     /** Where a viewer starts: its first frames, then the log from {@code next}. */
@@ -47,6 +49,7 @@ final class LiveEvents {
     private volatile long lastAppend;
     private volatile long lastSkip;
     private long skippedAtResync;
+    private long lastResync;
     private long lastReport;
 
     /**
@@ -64,6 +67,7 @@ final class LiveEvents {
         this.skippedMeter = skippedMeter;
         this.lastAppend = nanos;
         this.lastReport = nanos;
+        this.lastResync = nanos - RESYNC_EVERY.toNanos();
     }
 
     /** A change of the feed; called under the feed's lock, so in the order the changes happened. */
@@ -100,8 +104,10 @@ final class LiveEvents {
             append("skipped", ApiJson.write(new ApiBodies.Skipped(unreported,
                     Math.round(gate.rate(viewers.getAsInt())))), now);
         }
-        if (held > skippedAtResync && now - lastSkip >= CALM.toNanos()) {
+        boolean calm = now - lastSkip >= CALM.toNanos();
+        if (held > skippedAtResync && calm && now - lastResync >= RESYNC_EVERY.toNanos()) {
             skippedAtResync = held;
+            lastResync = now;
             resync();
         }
         if (now - lastAppend >= KEEP_ALIVE.toNanos()) {

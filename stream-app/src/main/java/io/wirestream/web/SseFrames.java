@@ -18,8 +18,12 @@ final class SseFrames {
             frame.append("id: ").append(id).append('\n');
         }
         frame.append("event: ").append(name).append('\n');
-        for (String line : data.split("\r\n|\r|\n", -1)) {
-            frame.append("data: ").append(line).append('\n');
+        if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+            frame.append("data: ").append(data).append('\n'); // JSON as the API writes it: one line.
+        } else {
+            for (String line : data.split("\r\n|\r|\n", -1)) {
+                frame.append("data: ").append(line).append('\n');
+            }
         }
         return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,5 @@
 package io.wirestream.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -10,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -27,8 +27,16 @@ public final class SseViewers implements AutoCloseable {
 
     /** What the viewers see; called on their one thread. */
     public interface Listener {
-        /** An event: its name ({@code message} when it has none), its id or null, its data, when it was read. */
-        void onEvent(int viewer, String name, String id, String data, long nanos);
+        /** Whether it wants the data of events named {@code name}; when not, it gets their length only. */
+        default boolean wantsData(String name) {
+            return true;
+        }
+
+        /**
+         * An event: its name ({@code message} when it has none), its id or null, its data (null when not wanted;
+         * valid during the call only) and length in bytes, and when its last byte was read.
+         */
+        void onEvent(int viewer, String name, String id, byte[] data, int length, long nanos);
 
         /** The server closed viewer's connection. */
         default void onClosed(int viewer) {
@@ -121,12 +129,19 @@ public final class SseViewers implements AutoCloseable {
         }
     }
 
-    /** One connection and the event it is reading. */
+    /**
+     * One connection and the event it is reading, parsed as bytes: a line at a time, except the data of an event
+     * the listener does not want, which is only counted (a snapshot is a line of a megabyte, and a thousand viewers
+     * on one thread cannot each decode theirs).
+     */
     private final class Viewer {
         private final int index;
         private final SocketChannel channel;
-        private ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        private StringBuilder data = new StringBuilder();
+        private byte[] line = new byte[256];
+        private int lineLength;
+        private byte[] data = new byte[256];
+        private int dataLength;
+        private boolean skipping;
         private boolean body;
         private boolean hasData;
         private String name;
@@ -157,53 +172,110 @@ public final class SseViewers implements AutoCloseable {
             }
             long now = System.nanoTime();
             byte[] bytes = buffer.array();
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (bytes[i] == '\n') {
-                    line.write(bytes, start, i - start);
-                    take(line.toString(StandardCharsets.UTF_8), now);
-                    // A snapshot's line is megabytes: thousands of viewers should not each keep room for one.
-                    line = line.size() > LARGE ? new ByteArrayOutputStream(256) : line;
-                    line.reset();
-                    start = i + 1;
+            int at = 0;
+            while (at < n) {
+                int newline = at;
+                while (newline < n && bytes[newline] != '\n') {
+                    newline++;
                 }
+                take(bytes, at, newline - at);
+                if (newline < n) {
+                    endLine(now);
+                }
+                at = newline + 1;
             }
-            line.write(bytes, start, n - start);
         }
 
-        private void take(String text, long now) {
-            String value = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            if (!body) {
-                if (value.startsWith("HTTP/1.1 200")) {
-                    streaming.incrementAndGet();
-                } else if (value.toLowerCase(Locale.ROOT).startsWith("transfer-encoding: chunked")) {
-                    throw new IllegalStateException("a chunked event stream: not what the server sends");
-                }
-                body = value.isEmpty();
+        /** Part of a line, without its end. */
+        private void take(byte[] bytes, int from, int length) {
+            if (skipping) {
+                dataLength += length;
                 return;
             }
-            if (value.isEmpty()) {
+            line = room(line, lineLength + length);
+            System.arraycopy(bytes, from, line, lineLength, length);
+            lineLength += length;
+            if (body && lineLength >= 5 && starts("data:") && !listener.wantsData(eventName())) {
+                skipping = true;
+                dataLength += lineLength - field("data:") + (hasData ? 1 : 0);
+                hasData = true;
+                lineLength = 0;
+            }
+        }
+
+        private void endLine(long now) {
+            if (skipping) {
+                skipping = false; // A data line, counted already.
+                return;
+            }
+            if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                lineLength--;
+            }
+            if (!body) {
+                head();
+            } else if (lineLength == 0) {
                 if (hasData || name != null) {
-                    listener.onEvent(index, name == null ? "message" : name, id, data.toString(), now);
+                    listener.onEvent(index, eventName(), id, listener.wantsData(eventName()) ? data : null,
+                            dataLength, now);
                 }
-                data = data.length() > LARGE ? new StringBuilder() : data;
-                data.setLength(0);
+                data = data.length > LARGE ? new byte[256] : data;
+                dataLength = 0;
                 hasData = false;
                 name = null;
                 id = null;
-            } else if (value.startsWith("data:")) {
-                data.append(hasData ? "\n" : "").append(field(value));
+            } else if (starts("data:")) {
+                int from = field("data:");
+                int length = lineLength - from + (hasData ? 1 : 0);
+                data = room(data, dataLength + length);
+                if (hasData) {
+                    data[dataLength++] = '\n';
+                }
+                System.arraycopy(line, from, data, dataLength, lineLength - from);
+                dataLength += lineLength - from;
                 hasData = true;
-            } else if (value.startsWith("event:")) {
-                name = field(value);
-            } else if (value.startsWith("id:")) {
-                id = field(value);
+            } else if (starts("event:")) {
+                name = text(field("event:"));
+            } else if (starts("id:")) {
+                id = text(field("id:"));
             }
+            line = line.length > LARGE ? new byte[256] : line;
+            lineLength = 0;
         }
 
-        private String field(String value) {
-            int colon = value.indexOf(':');
-            return value.substring(colon + (value.startsWith(": ", colon) ? 2 : 1));
+        private void head() {
+            String value = text(0);
+            if (value.startsWith("HTTP/1.1 200")) {
+                streaming.incrementAndGet();
+            } else if (value.toLowerCase(Locale.ROOT).startsWith("transfer-encoding: chunked")) {
+                throw new IllegalStateException("a chunked event stream: not what the server sends");
+            }
+            body = value.isEmpty();
+        }
+
+        private String eventName() {
+            return name == null ? "message" : name;
+        }
+
+        private boolean starts(String prefix) {
+            if (lineLength < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (line[i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Where the value of a field starts: after its name and colon, and one space if there is one. */
+        private int field(String prefix) {
+            int from = prefix.length();
+            return lineLength > from && line[from] == ' ' ? from + 1 : from;
+        }
+
+        private String text(int from) {
+            return new String(line, from, lineLength - from, StandardCharsets.UTF_8);
         }
 
         void end(SelectionKey key) {
@@ -216,6 +288,10 @@ public final class SseViewers implements AutoCloseable {
             closed.incrementAndGet();
             listener.onClosed(index);
         }
+    }
+
+    private static byte[] room(byte[] array, int size) {
+        return size <= array.length ? array : Arrays.copyOf(array, Math.max(size, array.length * 2));
     }
 
     @Override

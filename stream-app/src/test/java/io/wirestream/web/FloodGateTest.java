@@ -16,7 +16,7 @@ class FloodGateTest {
         assertThat(gate.rate(2_000)).isEqualTo(20);
         assertThat(gate.rate(1)).as("the ceiling").isEqualTo(1_000);
         assertThat(gate.rate(0)).isEqualTo(1_000);
-        assertThat(gate.rate(100_000)).as("the floor").isEqualTo(10);
+        assertThat(gate.rate(100_000)).as("the floor").isEqualTo(2);
     }
 
     @Test
