@@ -192,6 +192,22 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldGuardTheLiveStreamLikeEveryOtherAnswer() throws Exception {
+        start(true, null);
+        try (SseConnection stream = SseConnection.open(server.port(), Map.of())) {
+            assertThat(stream.status()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(stream.header("content-type")).isEqualTo("text/event-stream;charset=utf-8");
+            assertThat(stream.header("content-security-policy")).isEqualTo(Guards.CSP);
+            assertThat(stream.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(stream.block()).containsExactly("retry: 2000");
+            assertThat(stream.block()).contains("event: snapshot");
+        }
+        try (SseConnection foreign = SseConnection.open(server.port(), Map.of("Host", "evil.example"))) {
+            assertThat(foreign.status()).as("DNS rebinding").startsWith("HTTP/1.1 421");
+        }
+    }
+
+    @Test
     void shouldAnswerRequestsJettyRefusesWithTheSameSecurityHeaders() throws Exception {
         start(true, null);
         String refused = raw("GET", "localhost", "/../../etc/passwd");
