@@ -12,8 +12,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.wirestream.embedded.Ports;
+import io.wirestream.testing.DroppingProxy;
 import io.wirestream.testing.RealServices;
-import io.wirestream.testing.TcpProxy;
 import io.wirestream.testing.WirestreamProcess;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -229,7 +229,7 @@ class DashboardBrowserIT {
     @Test
     @Order(3)
     void shouldResumeAfterTheConnectionIsCutWithoutReloadingThePage() throws Exception {
-        try (TcpProxy network = TcpProxy.to(URI.create(url).getPort())) {
+        try (DroppingProxy network = DroppingProxy.to(URI.create(url).getPort())) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 1000));
             page.navigate("http://127.0.0.1:" + network.port() + "/");
             assertThat(page.locator("#status")).hasText("live", new LocatorAssertions.HasTextOptions()

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on loopback that a test can cut, as a network between a browser and a server fails: {@link #cut()}
+ * A TCP proxy on loopback that a test can cut by dropping every connection, as a network between a browser and a server fails: {@link #cut()}
  * closes every connection through it and closes each new one at once, until {@link #mend()}. Blocking sockets, two
  * threads a connection: for a handful of connections in a test.
  */
-public final class TcpProxy implements AutoCloseable {
+public final class DroppingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
-    private TcpProxy(int target) throws IOException {
+    private DroppingProxy(int target) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.target = target;
         Thread acceptor = new Thread(this::accept, "tcp-proxy-" + listener.getLocalPort());
@@ -30,8 +30,8 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** A proxy to {@code targetPort} on loopback. */
-    public static TcpProxy to(int targetPort) throws IOException {
-        return new TcpProxy(targetPort);
+    public static DroppingProxy to(int targetPort) throws IOException {
+        return new DroppingProxy(targetPort);
     }
 
     public int port() {
@@ -41,7 +41,7 @@ public final class TcpProxy implements AutoCloseable {
     /** Closes every connection through the proxy, and refuses new ones until mended. */
     public void cut() {
         cut = true;
-        open.forEach(TcpProxy::closeQuietly);
+        open.forEach(DroppingProxy::closeQuietly);
         open.clear();
     }
 
