@@ -225,11 +225,15 @@ public final class App {
     /** The topics the pipeline reads and writes, alerts included; alert rules are kept compacted. */
     public static void ensureTopics(WirestreamConfig config, TopicConfig topics, RuleSet rules)
             throws InterruptedException {
+        Topics.ensure(config.kafkaClientConfig(), usedTopics(config, topics, rules),
+                Set.of(config.topics().alertRules()), Topics.Layout.of(config.topics()));
+    }
+
+    private static List<String> usedTopics(WirestreamConfig config, TopicConfig topics, RuleSet rules) {
         List<String> names = new ArrayList<>(topics.all(rules));
         names.add(config.topics().alerts());
         names.add(config.topics().alertRules());
-        Topics.ensure(config.kafkaClientConfig(), names, Set.of(config.topics().alertRules()),
-                config.topics().partitions());
+        return names;
     }
 
     private static KafkaStreams bind(Metrics metrics, StreamsRunner runner) {
