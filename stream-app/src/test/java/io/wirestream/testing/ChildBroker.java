@@ -30,7 +30,8 @@ import org.apache.kafka.common.Uuid;
  */
 public final class ChildBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: on a busy shared machine a JVM that starts a broker can take more than a minute to listen.
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path dir;
     private final int nodeId;
