@@ -2,6 +2,7 @@ package io.wirestream.classify;
 
 import io.wirestream.schema.Dispatch;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
     /** One labelled dispatch; {@code dispatch} null when it could not be parsed (then it is routed nowhere). */
     public record Case(String id, Set<String> expected, Dispatch dispatch) {
         public Case {
-            expected = Set.copyOf(expected);
+            expected = Collections.unmodifiableSortedSet(new TreeSet<>(expected));
         }
     }
 
@@ -36,7 +37,7 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
     public record Decision(Case labelled, Set<String> actual, Classification classification) {
 
         public Decision {
-            actual = Set.copyOf(actual);
+            actual = Collections.unmodifiableSortedSet(new TreeSet<>(actual));
         }
 
         public boolean correct() {

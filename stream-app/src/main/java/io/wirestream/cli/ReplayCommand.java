@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.format.Format;
 import io.wirestream.replay.Rate;
 import io.wirestream.replay.Replayer;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -70,6 +72,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Year of the datelines of inputs that carry no received_at (instead of file times).")
     private Integer year;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "The format of every input (sent as the wirestream.format header, so the pipeline reads it as "
+                    + "that): yonhap-text, iptc7901, anpa1312, newsml-g2, nitf, ninjs, rss or atom. Default: each "
+                    + "input's format is recognised from its bytes.")
+    private String format;
+
     @Option(names = "--dry-run", description = "Read, parse and count, but send nothing.")
     private boolean dryRun;
 
@@ -86,13 +94,17 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (format != null && Format.fromId(format) == null) {
+            throw new ParameterException(spec.commandLine(), "--format must be one of " + Format.ids() + ", was '"
+                    + format + "'");
+        }
         PrintWriter err = spec.commandLine().getErr();
         WirestreamConfig config = Loading.config(cluster, err);
         if (config == null) {
             return 1;
         }
         Replayer replayer = new Replayer(new Replayer.Options(config.topics().input(), parsedRate, from, to, year,
-                dryRun, config.limits().maxBytes().toIntBytes()));
+                dryRun, config.limits().maxBytes().toIntBytes(), format));
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             replayer.stop();

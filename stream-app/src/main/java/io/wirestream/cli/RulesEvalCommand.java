@@ -8,10 +8,10 @@ import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.RulesException;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.dispatch.DispatchParser;
-import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.format.FormatParser;
 import io.wirestream.input.Timestamps;
+import io.wirestream.schema.Dispatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,7 +108,7 @@ final class RulesEvalCommand implements Callable<Integer> {
     /** Reads the labelled lines of every file, parsing each dispatch as the pipeline would. */
     static List<Evaluation.Case> read(List<Path> files) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        DispatchParser parser = new DispatchParser();
+        FormatParser parser = new FormatParser();
         List<Evaluation.Case> cases = new ArrayList<>();
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -124,7 +124,7 @@ final class RulesEvalCommand implements Callable<Integer> {
         return cases;
     }
 
-    private static Evaluation.Case labelled(JsonNode node, DispatchParser parser, String where) {
+    private static Evaluation.Case labelled(JsonNode node, FormatParser parser, String where) {
         JsonNode topics = node.get("topics");
         if (topics == null || !topics.isArray()) {
             throw new IllegalArgumentException(where + ": no \"topics\" array");
@@ -141,9 +141,10 @@ final class RulesEvalCommand implements Callable<Integer> {
         }
         Instant received = node.hasNonNull("received_at") ? Timestamps.parse(node.get("received_at").asText())
                 : Instant.now();
-        ParseResult result = parser.parse(RawDispatch.of(bytes, received));
+        // A labelled line is one story, in any format; should it be a feed, its first item is the one labelled.
+        List<Dispatch> dispatches = parser.parseAll(RawDispatch.of(bytes, received)).dispatches();
         String id = node.hasNonNull("id") ? node.get("id").asText() : where;
-        return new Evaluation.Case(id, expected, result instanceof ParseResult.Parsed parsed ? parsed.dispatch() : null);
+        return new Evaluation.Case(id, expected, dispatches.isEmpty() ? null : dispatches.get(0));
     }
 
     private static String json(EvalReport report) {

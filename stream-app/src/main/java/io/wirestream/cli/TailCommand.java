@@ -6,6 +6,8 @@ import io.wirestream.dispatch.DispatchJson;
 import io.wirestream.kafka.TopicReader;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.DeadLetterView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,11 +143,11 @@ final class TailCommand implements Callable<Integer> {
 
     private void print(ConsumerRecord<byte[], byte[]> record, AvroDeserializer<Dispatch> values, JsonLines json,
             PrintWriter out) {
-        Header reason = record.headers().lastHeader("wirestream.errors.reason");
-        boolean deadLetter = reason != null;
+        boolean deadLetter = record.headers().lastHeader(DeadLetterHeaders.REASON) != null;
+        DeadLetterView view = deadLetter ? DeadLetterView.of(record.headers(), record.value()) : null;
         Dispatch dispatch = deadLetter || record.value() == null ? null : values.deserialize(record.topic(), record.value());
         if (format == Format.text) {
-            out.println(text(record, dispatch, reason));
+            out.println(text(record, dispatch, view));
             out.flush();
             return;
         }
@@ -159,26 +160,26 @@ final class TailCommand implements Callable<Integer> {
             if (dispatch != null) {
                 DispatchJson.writeFields(g, dispatch);
             } else {
-                writeDeadLetter(g, record, reason);
+                writeDeadLetter(g, record, view);
             }
             g.writeEndObject();
         });
     }
 
-    private static void writeDeadLetter(JsonGenerator g, ConsumerRecord<byte[], byte[]> record, Header reason)
+    /** A dead letter (or a record that is none, e.g. on the wrong topic): why, and the original text whole. */
+    private static void writeDeadLetter(JsonGenerator g, ConsumerRecord<byte[], byte[]> record, DeadLetterView view)
             throws IOException {
-        g.writeStringField("reason", reason == null ? null : utf8(reason.value()));
-        Header message = record.headers().lastHeader("__streams.errors.message");
-        g.writeStringField("message", message == null ? null : utf8(message.value()));
-        g.writeStringField("text", record.value() == null ? null : utf8(record.value()));
+        g.writeStringField("reason", view == null ? null : view.reason());
+        g.writeStringField("message", view == null ? null : view.message());
+        g.writeStringField("text", record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
     }
 
-    private static String text(ConsumerRecord<byte[], byte[]> record, Dispatch dispatch, Header reason) {
+    private static String text(ConsumerRecord<byte[], byte[]> record, Dispatch dispatch, DeadLetterView view) {
         String time = TIME.format(Instant.ofEpochMilli(record.timestamp()));
         if (dispatch == null) {
-            String value = record.value() == null ? "" : utf8(record.value());
-            String firstLine = value.lines().findFirst().orElse("");
-            return time + "  [" + (reason == null ? "?" : utf8(reason.value())) + "] " + firstLine;
+            String preview = view != null ? view.preview() : DeadLetterView.of(record.headers(), record.value()).preview();
+            String firstLine = preview.lines().findFirst().orElse("");
+            return time + "  [" + (view == null || view.reason() == null ? "?" : view.reason()) + "] " + firstLine;
         }
         String version = dispatch.getVersion() == 0 ? "" : dispatch.getVersion() == 1 ? "[LEAD] "
                 : "[" + ordinal(dispatch.getVersion()) + " LD] ";
@@ -196,9 +197,5 @@ final class TailCommand implements Callable<Integer> {
             default -> "th";
         };
         return n + suffix;
-    }
-
-    private static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

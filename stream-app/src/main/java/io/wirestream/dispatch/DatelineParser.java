@@ -1,5 +1,6 @@
 package io.wirestream.dispatch;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,21 @@ final class DatelineParser {
     static boolean startsWithFullDateline(String line) {
         Match match = find(line);
         return match != null && (match.month() != 0 || match.agency() != null);
+    }
+
+    /**
+     * Reads a dateline given on its own, as structured formats give it ({@code WASHINGTON, Feb. 6 (Yonhap)}), with
+     * or without the dashes; null when {@code text} is not one whole dateline.
+     */
+    static Match findStandalone(String text) {
+        String bare = TRAILING_DASHES.matcher(text).replaceFirst("");
+        Match match = find(bare + " -- ");
+        int comma = bare.indexOf(',');
+        if (match == null && comma > 0) {
+            // Structured formats often write the city in title case ("Washington, Feb. 6"); datelines shout it.
+            match = find(bare.substring(0, comma).toUpperCase(Locale.ROOT) + bare.substring(comma) + " -- ");
+        }
+        return match != null && match.rest().isEmpty() ? match : null;
     }
 
     /** Returns the dateline opening {@code paragraph}, or null when it has none. */

@@ -3,6 +3,7 @@ package io.wirestream.dispatch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.wirestream.schema.Dateline;
 import io.wirestream.schema.Dispatch;
+import io.wirestream.schema.ProviderSubject;
 import io.wirestream.schema.Routing;
 import io.wirestream.schema.Source;
 import io.wirestream.schema.SubjectScore;
@@ -68,6 +69,30 @@ public final class DispatchJson {
         writeInstant(g, "receivedAt", d.getReceivedAt());
         writeInstant(g, "publishedAt", d.getPublishedAt());
         writeSource(g, d.getSource());
+        writeProviderFields(g, d);
+    }
+
+    /** The fields the delivery formats add (docs/formats.md), under their Avro names. */
+    private static void writeProviderFields(JsonGenerator g, Dispatch d) throws IOException {
+        g.writeStringField("format", d.getFormat());
+        g.writeStringField("guid", d.getGuid());
+        g.writeStringField("providerVersion", d.getProviderVersion());
+        g.writeStringField("pubStatus", d.getPubStatus());
+        writeInstant(g, "embargoedUntil", d.getEmbargoedUntil());
+        writeInteger(g, "urgency", d.getUrgency());
+        g.writeStringField("genre", d.getGenre());
+        g.writeStringField("slugline", d.getSlugline());
+        g.writeArrayFieldStart("providerSubjects");
+        if (d.getProviderSubjects() != null) {
+            for (ProviderSubject subject : d.getProviderSubjects()) {
+                g.writeStartObject();
+                g.writeStringField("scheme", subject.getScheme());
+                g.writeStringField("code", subject.getCode());
+                g.writeStringField("name", subject.getName());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
     }
 
     /** Writes the routing decision as {@code routing}: subjects, scores with rules and terms, rules digest. */

@@ -67,6 +67,40 @@ final class NormalizedText {
         return new NormalizedText(lines, controls > 0, null, null);
     }
 
+    /**
+     * One line of text as step 1 makes it: whitespace runs (line breaks included) become one space, stray control
+     * characters go, and the ends are trimmed. For the text of structured formats, whose line breaks are layout.
+     */
+    static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c) || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                pendingSpace = line.length() > 0;
+            } else if (c >= 0x20 && (c < 0x7F || c > 0x9F)) {
+                if (pendingSpace) {
+                    line.append(' ');
+                    pendingSpace = false;
+                }
+                line.append(c);
+            }
+        }
+        return line.toString();
+    }
+
+    /** True when {@code text} holds a control character that {@link #oneLine} removes. */
+    static boolean hasStrayControls(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B')
+                    || (c >= 0x7F && c <= 0x9F)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static NormalizedText failed(FailureReason reason, String message) {
         return new NormalizedText(List.of(), false, reason, message);
     }

@@ -9,6 +9,11 @@ public sealed interface ParseResult {
     /** The id that names this input in output and logs: the content id, or the raw-bytes hash of a failure. */
     String id();
 
+    /** A failure of the whole input: its id is the hash of the raw bytes. */
+    static Failed failure(RawDispatch raw, FailureReason reason, String message) {
+        return new Failed(raw.rawId(), reason, message);
+    }
+
     /** A successfully parsed dispatch, possibly carrying {@link Flag}s. */
     record Parsed(Dispatch dispatch) implements ParseResult {
         public Parsed {
@@ -38,6 +43,18 @@ public sealed interface ParseResult {
         @Override
         public String id() {
             return rawId;
+        }
+
+        /**
+         * This failure as the fate of one item of a document holding several: the id is made distinct per item, so
+         * that each item's dead letter has its own, and the message says which item it was.
+         *
+         * @param index the item's position in the document, from 0
+         * @param count how many items the document holds
+         */
+        public Failed ofItem(int index, int count) {
+            return new Failed(ContentHash.ofText(rawId + "#" + index), reason,
+                    "item " + (index + 1) + " of " + count + ": " + message);
         }
     }
 }

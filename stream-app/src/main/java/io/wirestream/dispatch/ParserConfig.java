@@ -1,5 +1,7 @@
 package io.wirestream.dispatch;
 
+import io.wirestream.config.DataSize;
+import io.wirestream.config.Setting;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -11,7 +13,8 @@ import java.util.Objects;
  */
 public record ParserConfig(int maxBytes, ZoneId agencyZone) {
 
-    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** The default of the {@code max.bytes} setting, which lives in {@link Setting}. */
+    public static final int DEFAULT_MAX_BYTES = DataSize.parse(Setting.MAX_BYTES.defaultValue()).toIntBytes();
     public static final ZoneId DEFAULT_AGENCY_ZONE = ZoneId.of("Asia/Seoul");
 
     public ParserConfig {

@@ -20,4 +20,9 @@ public record RawDispatch(byte[] bytes, Instant receivedAt, Source source) {
     public static RawDispatch of(byte[] bytes, Instant receivedAt) {
         return new RawDispatch(bytes, receivedAt, null);
     }
+
+    /** The id of these bytes when they fail: the hash of all of them. Computed on each call; keep it if needed twice. */
+    public String rawId() {
+        return ContentHash.ofBytes(bytes);
+    }
 }

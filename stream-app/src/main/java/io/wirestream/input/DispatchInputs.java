@@ -28,8 +28,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads dispatches from the inputs the commands accept: files holding one dispatch each, {@code .jsonl} files
- * with one dispatch per line, either of them gzipped ({@code .txt.gz}, {@code .jsonl.gz}), {@code .zip},
+ * Reads dispatches from the inputs the commands accept: files holding one document each (a text dispatch, a
+ * NewsML-G2, NITF, ninjs, RSS or Atom document: {@code .txt}, {@code .xml}, {@code .nitf}, {@code .json},
+ * {@code .rss}, {@code .atom}), {@code .jsonl} files with one per line, any of them gzipped ({@code .txt.gz},
+ * {@code .jsonl.gz}), {@code .zip},
  * {@code .tar.gz} and {@code .tgz} archives of such files, directories searched recursively for all of these,
  * and stdin ({@code -}). Records come in a stable order, and anything unreadable — a missing file, a broken line —
  * yields a record saying why rather than disappearing. No more than the size limit is read of any one dispatch,
@@ -133,9 +135,13 @@ public final class DispatchInputs {
         return isDispatchName(name) || name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
     }
 
+    /** The names of one document in a format wirestream reads (see docs/formats.md), or of a .jsonl of them. */
+    private static final List<String> DISPATCH_EXTENSIONS = List.of(".txt", ".jsonl", ".xml", ".json", ".rss",
+            ".atom", ".nitf");
+
     private static boolean isDispatchName(String lowerName) {
         String name = lowerName.endsWith(".gz") ? lowerName.substring(0, lowerName.length() - 3) : lowerName;
-        return name.endsWith(".txt") || name.endsWith(".jsonl");
+        return DISPATCH_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     private void readFile(Path file, Consumer<InputRecord> sink) {

@@ -20,4 +20,16 @@ public record InputRecord(String origin, String id, byte[] bytes, Instant receiv
     public boolean readable() {
         return error == null;
     }
+
+    /**
+     * This record as the source of item {@code index} (from 0) of {@code count} in one document (a feed, a
+     * newsMessage): origin and id name the item, as {@code feed.rss#2}.
+     */
+    public InputRecord item(int index, int count) {
+        if (count <= 1) {
+            return this;
+        }
+        String suffix = "#" + (index + 1);
+        return new InputRecord(origin + suffix, id == null ? null : id + suffix, bytes, receivedAt, error);
+    }
 }

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.topology.RoutingListener;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -91,7 +92,7 @@ public final class Metrics implements RoutingListener, AutoCloseable {
         counters.computeIfAbsent(key, k -> {
             Counter.Builder builder = Counter.builder("wirestream.dispatches")
                     .description("Input records by outcome; routed ones once per subject")
-                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT));
             builder.tag("subject", outcome == Outcome.ROUTED ? detail : "");
             builder.tag("reason", outcome == Outcome.DEAD_LETTER ? detail : "");
             return builder.register(registry);

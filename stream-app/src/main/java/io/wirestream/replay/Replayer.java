@@ -1,9 +1,9 @@
 package io.wirestream.replay;
 
-import io.wirestream.dispatch.DispatchParser;
-import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.ParserConfig;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.format.Format;
+import io.wirestream.format.FormatParser;
 import io.wirestream.input.DispatchInputs;
 import io.wirestream.input.InputRecord;
 import io.wirestream.schema.Dateline;
@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -46,18 +48,20 @@ public final class Replayer {
     }
 
     /** Where, how fast and which part of the feed to send. */
-    public record Options(String topic, Rate rate, Instant from, Instant to, Integer year, boolean dryRun, int maxBytes) {
+    /** @param format the format every input is in (sent as the {@code wirestream.format} header); null: sniffed */
+    public record Options(String topic, Rate rate, Instant from, Instant to, Integer year, boolean dryRun, int maxBytes,
+            String format) {
     }
 
     private static final ZoneId AGENCY_ZONE = ParserConfig.DEFAULT_AGENCY_ZONE;
 
     private final Options options;
-    private final DispatchParser parser;
+    private final FormatParser parser;
     private final AtomicBoolean stop = new AtomicBoolean();
 
     public Replayer(Options options) {
         this.options = options;
-        this.parser = new DispatchParser(ParserConfig.defaults().withMaxBytes(options.maxBytes()));
+        this.parser = new FormatParser(ParserConfig.defaults().withMaxBytes(options.maxBytes()));
     }
 
     /** Asks a running replay to stop after the record in hand (Ctrl-C). */
@@ -100,20 +104,21 @@ public final class Replayer {
         counter.last = record.origin();
         byte[] value = record.readable() ? record.bytes() : new byte[0];
         Instant reference = record.receivedAt() != null ? record.receivedAt() : Instant.now();
-        ParseResult result = parser.parse(RawDispatch.of(value, reference));
+        List<Dispatch> dispatches = parser.parseAll(RawDispatch.of(value, reference), options.format()).dispatches();
         Instant timestamp = reference;
         byte[] key = null;
-        if (result instanceof ParseResult.Parsed parsed) {
-            timestamp = publishTime(parsed.dispatch(), reference);
+        if (!dispatches.isEmpty()) {
+            // A feed of several items goes as one record, at its first item's time and under its story key.
+            timestamp = publishTime(dispatches.get(0), reference);
             // Keyed by story, so the versions of a story keep their order through the input topic too.
-            key = parsed.dispatch().getStoryKey().getBytes(StandardCharsets.UTF_8);
+            key = dispatches.get(0).getStoryKey().getBytes(StandardCharsets.UTF_8);
         }
         if ((options.from() != null && timestamp.isBefore(options.from()))
                 || (options.to() != null && !timestamp.isBefore(options.to()))) {
             counter.skipped++;
             return;
         }
-        if (result instanceof ParseResult.Failed) {
+        if (dispatches.isEmpty()) {
             counter.unparseable++;
         }
         if (counter.first == null) {
@@ -121,7 +126,8 @@ public final class Replayer {
         }
         pace(counter.sent, timestamp, counter.first, started);
         if (producer != null) {
-            producer.send(new ProducerRecord<>(options.topic(), null, timestamp.toEpochMilli(), key, value), (m, e) -> {
+            producer.send(new ProducerRecord<>(options.topic(), null, timestamp.toEpochMilli(), key, value, headers()),
+                    (m, e) -> {
                 if (e != null) {
                     stop.set(true);
                     counter.error = e;
@@ -133,6 +139,15 @@ public final class Replayer {
             }
         }
         counter.sent++;
+    }
+
+    /** The {@code wirestream.format} header when the format was given, so the pipeline need not sniff. */
+    private Headers headers() {
+        RecordHeaders headers = new RecordHeaders();
+        if (options.format() != null) {
+            headers.add(Format.HEADER, options.format().getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     /** The dispatch's own time: its dateline date (in the year given, if any) at the start of the day in Seoul. */

@@ -2,9 +2,9 @@ package io.wirestream.runtime;
 
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.Classifier;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.format.FormatParser;
 import io.wirestream.input.DispatchInputs;
 import io.wirestream.input.InputRecord;
 import io.wirestream.kafka.TopicReader;
@@ -84,20 +84,22 @@ public final class DemoFeed {
     private static Map<String, Map<String, Integer>> predicted(List<InputRecord> samples, TopicConfig topics,
             Classifier classifier) {
         Map<String, Map<String, Integer>> predicted = new HashMap<>();
-        DispatchParser parser = new DispatchParser();
+        FormatParser parser = new FormatParser();
         for (InputRecord sample : samples) {
             Map<String, Integer> outcome = new HashMap<>();
-            ParseResult result = parser.parse(RawDispatch.of(sample.bytes() == null ? new byte[0] : sample.bytes(),
-                    sample.receivedAt()));
-            if (result instanceof ParseResult.Parsed parsed) {
-                Classification decision = classifier.classify(parsed.dispatch());
-                if (decision.isRouted()) {
-                    decision.routed().forEach(s -> outcome.merge(s.subject().topic(), 1, Integer::sum));
+            RawDispatch raw = RawDispatch.of(sample.bytes() == null ? new byte[0] : sample.bytes(), sample.receivedAt());
+            // Every item of the sample: a feed in the samples has several.
+            for (ParseResult result : parser.parseAll(raw).results()) {
+                if (result instanceof ParseResult.Parsed parsed) {
+                    Classification decision = classifier.classify(parsed.dispatch());
+                    if (decision.isRouted()) {
+                        decision.routed().forEach(s -> outcome.merge(s.subject().topic(), 1, Integer::sum));
+                    } else {
+                        outcome.merge(topics.unrouted(), 1, Integer::sum);
+                    }
                 } else {
-                    outcome.put(topics.unrouted(), 1);
+                    outcome.merge(topics.deadLetter(), 1, Integer::sum);
                 }
-            } else {
-                outcome.put(topics.deadLetter(), 1);
             }
             predicted.put(sample.id(), outcome);
         }

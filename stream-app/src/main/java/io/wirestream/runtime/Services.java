@@ -3,6 +3,7 @@ package io.wirestream.runtime;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
+import io.wirestream.util.Closing;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -43,8 +44,7 @@ public final class Services implements AutoCloseable {
                         data.resolve("registry"));
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(registry);
-            closeQuietly(kafka);
+            Closing.inOrder(LOG, registry, kafka);
             throw e;
         }
         WirestreamConfig effective = configured.withServices(kafka == null ? null : kafka.bootstrapServers(),
@@ -82,17 +82,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(registry);
-        closeQuietly(kafka);
+        Closing.inOrder(LOG, registry, kafka);
     }
 
-    private static void closeQuietly(AutoCloseable service) {
-        if (service != null) {
-            try {
-                service.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping {}: {}", service.getClass().getSimpleName(), e.toString());
-            }
-        }
-    }
 }

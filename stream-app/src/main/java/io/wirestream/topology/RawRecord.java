@@ -9,8 +9,10 @@ import java.util.Optional;
  * @param value     the bytes as read; null for a tombstone
  * @param timestamp the record's time, in epoch milliseconds
  * @param origin    where it was read; empty when Kafka does not say
+ * @param hint      the record's {@code wirestream.format} header, else its {@code content-type}; null for neither:
+ *                  it names the format when sniffing should not decide
  */
-public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin) {
+public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin, String hint) {
 
     public RawRecord {
         Objects.requireNonNull(origin, "origin");

@@ -9,9 +9,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Carries out the {@link Router}'s decision for every raw record: a {@code Dispatch} to each subject's sink, or one
- * to unrouted, then its alerts; or the dead letter; or, for a duplicate or a record past a bounded run's end,
- * nothing. The listener hears each fate. Keys become the story key and timestamps the publish time, when known.
+ * Carries out the {@link Router}'s decisions for every raw record, one per item of the document it holds: a
+ * {@code Dispatch} to each subject's sink, or one to unrouted, then its alerts; or the dead letter; or, for a
+ * duplicate or a record past a bounded run's end, nothing. The listener hears each fate. Keys become the story key and timestamps the publish time, when known.
  */
 final class RouteProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -44,7 +44,14 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
     public void process(Record<byte[], byte[]> record) {
         Optional<RawRecord.Origin> origin = context.recordMetadata()
                 .map(m -> new RawRecord.Origin(m.topic(), m.partition(), m.offset()));
-        Outcome outcome = router.route(new RawRecord(record.value(), record.timestamp(), origin));
+        for (Outcome outcome : router.route(new RawRecord(record.value(), record.timestamp(), origin,
+                FormatHint.of(record.headers())))) {
+            carryOut(record, origin, outcome);
+        }
+    }
+
+    /** One fate of the record: a document of several items has several, each carried out in turn. */
+    private void carryOut(Record<byte[], byte[]> record, Optional<RawRecord.Origin> origin, Outcome outcome) {
         if (outcome instanceof Outcome.Delivered delivered) {
             deliver(record, delivered);
         } else if (outcome instanceof Outcome.DeadLetter deadLetter) {

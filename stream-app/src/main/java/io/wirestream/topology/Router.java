@@ -3,24 +3,27 @@ package io.wirestream.topology;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RoutingRecords;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.format.FormatParser;
+import io.wirestream.format.ParsedDocument;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides the fate of one input record: parse it, classify it, and tell a repeat from new content. Pure but for
+ * Decides the fates of one input record: read its format and its items, classify each, and tell a repeat from new
+ * content. Pure but for
  * the deduplication state it is given, and free of Kafka, so every fate can be tested with plain values; the
  * work itself is the parser's and the classifier's.
  */
 public final class Router {
 
-    private final DispatchParser parser;
+    private final FormatParser parser;
     private final Classifier classifier;
     private final Map<Integer, Long> endOffsets;
     private final SeenContent seen;
@@ -29,34 +32,48 @@ public final class Router {
      * @param endOffsets a bounded run's end by input partition (see {@link RoutingConfig#endOffsets()})
      * @param seen       the deduplication state; {@link SeenContent#NONE} for none
      */
-    public Router(DispatchParser parser, Classifier classifier, Map<Integer, Long> endOffsets, SeenContent seen) {
+    public Router(FormatParser parser, Classifier classifier, Map<Integer, Long> endOffsets, SeenContent seen) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.endOffsets = Map.copyOf(endOffsets);
         this.seen = Objects.requireNonNull(seen, "seen");
     }
 
-    /** The record's one fate. */
-    public Outcome route(RawRecord input) {
+    /**
+     * The record's fates, in document order: one for a story, one per item of a feed or a newsMessage (plus one
+     * for the items past the per-document limit), or one for a record that is no document at all.
+     */
+    public List<Outcome> route(RawRecord input) {
         if (input.origin().filter(this::isBeyondEnd).isPresent()) {
-            return new Outcome.BeyondEnd();
+            return List.of(new Outcome.BeyondEnd());
         }
-        ParseResult result;
-        Classification decision = null;
+        ParsedDocument document;
         try {
-            result = parser.parse(raw(input));
-            if (result instanceof ParseResult.Parsed parsed) {
-                decision = classifier.classify(parsed.dispatch());
-                parsed.dispatch().setRouting(RoutingRecords.toAvro(decision, classifier.ruleSet()));
-            }
+            document = parser.parseAll(raw(input), input.hint());
         } catch (RuntimeException e) {
             // A bug must not stop the stream or lose the record: it is dead-lettered with the exception.
-            return Outcome.DeadLetter.of(e, input.value());
+            return List.of(Outcome.DeadLetter.of(e, input.value()));
         }
+        List<Outcome> outcomes = new ArrayList<>(document.results().size());
+        for (ParseResult result : document.results()) {
+            outcomes.add(fate(result, input));
+        }
+        return outcomes;
+    }
+
+    /** One item's fate: a dead letter with the whole record's bytes, a duplicate, or a dispatch to deliver. */
+    private Outcome fate(ParseResult result, RawRecord input) {
         if (result instanceof ParseResult.Failed failed) {
             return Outcome.DeadLetter.of(failed, input.value());
         }
         Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
+        Classification decision;
+        try {
+            decision = classifier.classify(dispatch);
+            dispatch.setRouting(RoutingRecords.toAvro(decision, classifier.ruleSet()));
+        } catch (RuntimeException e) {
+            return Outcome.DeadLetter.of(e, input.value());
+        }
         // Outside the try: a state store that fails is Kafka's trouble, to be retried, not the record's.
         if (seen.isRepeat(dispatch.getContentId())) {
             return new Outcome.Duplicate(dispatch.getContentId());

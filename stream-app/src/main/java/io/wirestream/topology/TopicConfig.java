@@ -2,6 +2,7 @@ package io.wirestream.topology;
 
 import io.wirestream.classify.RuleSet;
 import io.wirestream.classify.Subject;
+import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.WirestreamConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,8 @@ import java.util.Set;
  */
 public record TopicConfig(String input, String unrouted, String deadLetter) {
 
-    public static final TopicConfig DEFAULTS = new TopicConfig("raw-feed", "unrouted", "raw-feed.dlq");
+    /** The topics of the defaults, which live in {@code Setting}. */
+    public static final TopicConfig DEFAULTS = of(ConfigLoader.defaults().topics());
 
     /** The routing topics of the one config. */
     public static TopicConfig of(WirestreamConfig.Topics topics) {

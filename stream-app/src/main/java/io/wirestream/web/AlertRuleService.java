@@ -43,13 +43,13 @@ public final class AlertRuleService implements AutoCloseable {
 
     private final String topic;
     private final Set<String> subjects;
-    private final LiveFeed feed;
+    private final FeedState feed;
     private final AlertBook book;
     private final KafkaProducer<String, AlertRule> producer;
 
     /** @param book the topology's rules where it runs in this process; null for a dashboard on its own */
     public AlertRuleService(Map<String, Object> clientConfig, String topic, Serializer<AlertRule> serializer,
-            Set<String> subjects, LiveFeed feed, AlertBook book) {
+            Set<String> subjects, FeedState feed, AlertBook book) {
         this.topic = topic;
         this.subjects = Set.copyOf(subjects);
         this.feed = feed;
@@ -90,7 +90,7 @@ public final class AlertRuleService implements AutoCloseable {
 
     /** Deletes a rule; false when there is none with that id. */
     public boolean delete(String id) throws InterruptedException {
-        await(feed::isReady, "ready: the feed is still reading the rules topic");
+        await(feed::isCaughtUp, "ready: the feed is still reading the rules topic");
         if (!feed.rules().containsKey(id)) {
             return false;
         }

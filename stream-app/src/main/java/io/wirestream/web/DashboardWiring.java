@@ -6,13 +6,13 @@ import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.registry.AvroSerdes;
-import io.wirestream.schema.Alert;
 import io.wirestream.schema.AlertRule;
-import io.wirestream.schema.Dispatch;
 import io.wirestream.topology.AlertBook;
 import io.wirestream.topology.MinuteCounts;
 import io.wirestream.topology.TopicConfig;
+import io.wirestream.util.Closing;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of a running process: {@code /metrics}, {@code /health} and {@code /ready} always, and with the
@@ -34,67 +36,77 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  */
 public final class DashboardWiring implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardWiring.class);
+
     private final DashboardServer server;
-    private final LiveFeed feed;
+    private final FeedReader feed;
     private final AlertRuleService rules;
 
-    private DashboardWiring(DashboardServer server, LiveFeed feed, AlertRuleService rules) {
+    private DashboardWiring(DashboardServer server, FeedReader feed, AlertRuleService rules) {
         this.server = server;
         this.feed = feed;
         this.rules = rules;
     }
 
     /** @param book the topology's alert rules when it runs in this process, else null */
-    public static DashboardWiring start(WirestreamConfig config, RuleSet ruleSet, TopicConfig topics, KafkaStreams streams,
-            Metrics metrics, AlertBook book) throws IOException {
+    public static DashboardWiring start(WirestreamConfig config, RuleSet ruleSet, TopicConfig topics,
+            KafkaStreams streams, Metrics metrics, AlertBook book) throws IOException {
         WirestreamConfig.Dashboard settings = config.dashboard();
         InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         if (address.isUnresolved()) {
             throw new IllegalArgumentException(Setting.DASHBOARD_BIND.key() + ": unknown address '" + settings.bind()
                     + "'");
         }
-        LiveFeed feed = null;
+        FeedReader feed = null;
         AlertRuleService rules = null;
         try {
+            FeedState state = null;
             if (settings.enabled()) {
                 AvroSerdes serdes = new AvroSerdes(config.registryClientConfig());
                 Map<String, Object> client = config.kafkaClientConfig();
-                feed = new LiveFeed(client, columns(ruleSet, topics), topics.deadLetter(),
-                        config.topics().alerts(), config.topics().alertRules(),
-                        serdes.valueSerde(Dispatch.class).deserializer(), serdes.valueSerde(Alert.class).deserializer(),
-                        serdes.valueSerde(AlertRule.class).deserializer()).onDelivered(metrics::delivered).start();
+                state = new FeedState(columns(ruleSet, topics));
+                feed = new FeedReader(client, state, topics.deadLetter(), config.topics().alerts(),
+                        config.topics().alertRules(), serdes).onDelivered(metrics::delivered).start();
                 Set<String> subjects = ruleSet.subjects().stream().map(Subject::id).collect(Collectors.toSet());
                 rules = new AlertRuleService(client, config.topics().alertRules(),
-                        serdes.valueSerde(AlertRule.class).serializer(), subjects, feed, book);
+                        serdes.valueSerde(AlertRule.class).serializer(), subjects, state, book);
             }
-            DashboardServer server = new DashboardServer(address, backend(streams), metrics, feed, rules,
-                    settings.token() == null ? null : settings.token().reveal(), config.kafka().applicationId(),
-                    settings.allowedHosts()).start();
+            DashboardServer server = new DashboardServer(settings, config.kafka().applicationId(), backend(streams),
+                    metrics, state, rules).start();
             if (feed != null && settings.token() == null && !address.getAddress().isLoopbackAddress()) {
-                org.slf4j.LoggerFactory.getLogger(DashboardWiring.class).warn("the dashboard listens on {} with no "
-                        + "token: anyone who reaches it can change alert rules; set WIRESTREAM_DASHBOARD_TOKEN",
-                        address);
+                LOG.warn("the dashboard listens on {} with no token: anyone who reaches it can change alert rules; "
+                        + "set WIRESTREAM_DASHBOARD_TOKEN", address);
             }
             return new DashboardWiring(server, feed, rules);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(rules);
-            closeQuietly(feed);
-            if (e instanceof java.net.BindException) {
-                throw new IOException("cannot listen on " + address + " for the dashboard (" + e.getMessage()
+            Closing.inOrder(LOG, rules, feed);
+            BindException bind = bindFailure(e);
+            if (bind != null) {
+                throw new IOException("cannot listen on " + address + " for the dashboard (" + bind.getMessage()
                         + "): is another wirestream running? Choose another --dashboard-port, or --no-dashboard", e);
             }
             throw e;
         }
     }
 
-    /** The page's columns: one per subject in rules order, then unrouted, then dead letters. */
-    static List<LiveFeed.Column> columns(RuleSet ruleSet, TopicConfig topics) {
-        List<LiveFeed.Column> columns = new ArrayList<>();
-        for (Subject subject : ruleSet.subjects()) {
-            columns.add(new LiveFeed.Column(subject.id(), title(subject.id()), subject.topic(), subject.description()));
+    /** The BindException among the causes of {@code e}; null for none. */
+    private static BindException bindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
         }
-        columns.add(new LiveFeed.Column("unrouted", "Unrouted", topics.unrouted(), "Dispatches no subject claimed"));
-        columns.add(new LiveFeed.Column("dead-letters", "Dead letters", topics.deadLetter(),
+        return null;
+    }
+
+    /** The page's columns: one per subject in rules order, then unrouted, then dead letters. */
+    static List<Column> columns(RuleSet ruleSet, TopicConfig topics) {
+        List<Column> columns = new ArrayList<>();
+        for (Subject subject : ruleSet.subjects()) {
+            columns.add(new Column(subject.id(), title(subject.id()), subject.topic(), subject.description()));
+        }
+        columns.add(new Column("unrouted", "Unrouted", topics.unrouted(), "Dispatches no subject claimed"));
+        columns.add(new Column("dead-letters", "Dead letters", topics.deadLetter(),
                 "Input that is not a dispatch, with the reason"));
         return columns;
     }
@@ -150,21 +162,10 @@ public final class DashboardWiring implements AutoCloseable {
         return feed != null;
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Closing after a failed start: the start's error is the one to report.
-        }
-    }
 
     @Override
     public void close() {
         server.close();
-        closeQuietly(rules);
-        closeQuietly(feed);
+        Closing.inOrder(LOG, rules, feed);
     }
 }

@@ -32,7 +32,7 @@ final class PackageRules {
                         root + ".embedded..", root + ".input..", root + ".metrics..", root + ".logging..")
                 .layer("topology").definedBy(root + ".topology..", root + ".kafka..")
                 .layer("domain").definedBy(root + ".classify..", root + ".dispatch..", root + ".format..",
-                        root + ".registry..", root + ".config..", root + ".schema..")
+                        root + ".registry..", root + ".config..", root + ".schema..", root + ".util..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("topology").mayOnlyBeAccessedByLayers("cli", "jobs")

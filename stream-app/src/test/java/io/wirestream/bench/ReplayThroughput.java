@@ -61,7 +61,7 @@ public final class ReplayThroughput {
                 double perf = producerPerformance(kafka.bootstrapServers(), perfTopic, payloads, count);
                 long started = System.nanoTime();
                 Replayer.Summary summary = new Replayer(new Replayer.Options(replayTopic, Rate.MAX, null, null, null,
-                        false, 1 << 20)).run(List.of(jsonl), null, Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        false, 1 << 20, null)).run(List.of(jsonl), null, Map.of("bootstrap.servers", kafka.bootstrapServers()),
                         new PrintWriter(new StringWriter()), false);
                 double replay = summary.sent() / ((System.nanoTime() - started) / 1e9);
                 if (round == 0) {

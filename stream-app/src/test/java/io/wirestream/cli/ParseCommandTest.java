@@ -71,6 +71,43 @@ class ParseCommandTest {
     }
 
     @Test
+    void shouldReadEveryFormatInADirectoryAndEachItemOfAFeedAsItsOwnLine() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), STORY);
+        Files.writeString(dir.resolve("feed.rss"), """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><title>First story</title><guid>g-1</guid><description>SEOUL, Aug. 21 (Yonhap) -- One.</description></item>
+                <item><title>Second story</title><guid>g-2</guid><description>SEOUL, Aug. 21 (Yonhap) -- Two.</description></item>
+                </channel></rss>
+                """);
+        Files.writeString(dir.resolve("item.json"), """
+                {"uri": "urn:example:1", "headline": "Third story", "body_text": "SEOUL, Aug. 21 (Yonhap) -- Three."}
+                """);
+
+        int exit = run("parse", dir.toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(exit).isZero();
+        assertThat(lines).extracting(line -> line.get("format").asText())
+                .containsExactly("yonhap-text", "rss", "rss", "ninjs");
+        assertThat(lines).extracting(line -> line.get("origin").asText()).containsExactly(
+                dir.resolve("a.txt").toString(), dir.resolve("feed.rss") + "#1", dir.resolve("feed.rss") + "#2",
+                dir.resolve("item.json").toString());
+        assertThat(lines.get(2).get("guid").asText()).isEqualTo("g-2");
+        assertThat(lines.get(3).get("headline").asText()).isEqualTo("Third story");
+    }
+
+    @Test
+    void shouldReadAsTheFormatItIsToldAndRefuseAFormatItDoesNotKnow() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), STORY);
+
+        assertThat(run("parse", "--format", "ninjs", dir.resolve("a.txt").toString())).isZero();
+        assertThat(lines()).singleElement().satisfies(line ->
+                assertThat(line.get("reason").asText()).isEqualTo("MALFORMED_JSON"));
+        assertThat(run("parse", "--format", "newsml", dir.resolve("a.txt").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--format must be one of yonhap-text, iptc7901");
+    }
+
+    @Test
     void shouldUseTheGivenReceivedTimeForTheDatelineYear() throws IOException {
         Files.writeString(dir.resolve("a.txt"), STORY);
         int exit = run("parse", "--received-at", "2019-08-22T09:00:00+09:00", dir.resolve("a.txt").toString());

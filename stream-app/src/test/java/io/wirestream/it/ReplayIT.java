@@ -96,12 +96,12 @@ class ReplayIT {
         assertThat(runner.awaitRunning(Duration.ofSeconds(120))).isTrue();
 
         Path archive = writeArchive(services.dir().resolve("archive"));
-        Replayer replayer = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20));
+        Replayer replayer = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20, null));
         PrintWriter quiet = new PrintWriter(new StringWriter());
         first = replayer.run(List.of(archive), null, settings.kafkaClientConfig(), quiet, false);
         long expectedRecords = EXPECTED_TOPICS.values().stream().mapToLong(Set::size).sum() + BAD;
         consume(expectedRecords);
-        second = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20))
+        second = new Replayer(new Replayer.Options("raw-feed", Rate.MAX, null, null, null, false, 1 << 20, null))
                 .run(List.of(archive), null, settings.kafkaClientConfig(), quiet, false);
         awaitDuplicates(DISPATCHES);
         consume(expectedRecords + BAD);

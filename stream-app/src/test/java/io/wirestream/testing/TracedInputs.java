@@ -3,19 +3,20 @@ package io.wirestream.testing;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.format.Format;
+import io.wirestream.format.FormatParser;
 import io.wirestream.runtime.Topics;
 import io.wirestream.topology.DeadLetterHeaders;
 import io.wirestream.topology.TopicConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,7 +35,7 @@ public final class TracedInputs {
     public static final String TRACE = "trace-id";
     public static final TopicConfig TOPICS = TopicConfig.DEFAULTS;
     public static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
-    private static final DispatchParser PARSER = new DispatchParser();
+    private static final FormatParser PARSER = new FormatParser();
     private static final List<Story> CORPUS = loadCorpus();
 
     /**
@@ -59,27 +60,38 @@ public final class TracedInputs {
     private TracedInputs() {
     }
 
-    /** The input and what the parser and rules make of it, as the topology does it. */
+    /**
+     * The input and what the format layer and rules make of it, as the topology does it: a topic per fate of each
+     * item (a feed of three items has three), the format named by a {@code wirestream.format} header honoured.
+     */
     public static Input predict(String trace, byte[] key, byte[] value, long timestamp, List<Header> headers) {
-        Classification decision;
-        ParseResult result;
+        String hint = headers.stream().filter(h -> h.key().equals(Format.HEADER)).map(h -> new String(h.value(),
+                StandardCharsets.UTF_8)).findFirst().orElse(null);
+        List<String> topics = new ArrayList<>();
+        String reason = null;
+        String contentId = null;
         try {
-            result = PARSER.parse(RawDispatch.of(value == null ? new byte[0] : value, Instant.ofEpochMilli(timestamp)));
-            decision = result instanceof ParseResult.Parsed parsed ? CLASSIFIER.classify(parsed.dispatch()) : null;
+            for (ParseResult result : PARSER.parseAll(RawDispatch.of(value == null ? new byte[0] : value,
+                    Instant.ofEpochMilli(timestamp)), hint).results()) {
+                if (result instanceof ParseResult.Failed failed) {
+                    topics.add(TOPICS.deadLetter());
+                    reason = reason == null ? failed.reason().name() : reason;
+                    continue;
+                }
+                contentId = contentId == null ? result.id() : contentId;
+                Classification decision = CLASSIFIER.classify(((ParseResult.Parsed) result).dispatch());
+                int before = topics.size();
+                decision.routed().forEach(s -> topics.add(s.subject().topic()));
+                if (topics.size() == before) {
+                    topics.add(TOPICS.unrouted());
+                }
+            }
         } catch (RuntimeException e) {
             return new Input(trace, key, value, timestamp, headers, List.of(TOPICS.deadLetter()),
                     DeadLetterHeaders.PROCESSING_ERROR, null);
         }
-        if (result instanceof ParseResult.Failed failed) {
-            return new Input(trace, key, value, timestamp, headers, List.of(TOPICS.deadLetter()),
-                    failed.reason().name(), null);
-        }
-        TreeSet<String> topics = new TreeSet<>();
-        decision.routed().forEach(s -> topics.add(s.subject().topic()));
-        if (topics.isEmpty()) {
-            topics.add(TOPICS.unrouted());
-        }
-        return new Input(trace, key, value, timestamp, headers, List.copyOf(topics), null, result.id());
+        Collections.sort(topics);
+        return new Input(trace, key, value, timestamp, headers, List.copyOf(topics), reason, contentId);
     }
 
     /**

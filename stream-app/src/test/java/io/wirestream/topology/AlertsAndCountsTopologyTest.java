@@ -3,7 +3,7 @@ package io.wirestream.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.classify.Classifier;
-import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.format.FormatParser;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
 import io.wirestream.registry.RegistryConfig;
@@ -94,7 +94,7 @@ class AlertsAndCountsTopologyTest {
         };
         RoutingConfig config = RoutingConfig.of(TopicConfig.DEFAULTS).withDeduplicationWindow(Duration.ofDays(1))
                 .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "alerts")).withOutputCounts(true);
-        Topology topology = RoutingTopology.build(config, Collaborators.of(new DispatchParser(), KEYWORDS, serdes)
+        Topology topology = RoutingTopology.build(config, Collaborators.of(new FormatParser(), KEYWORDS, serdes)
                 .withAlertSerde(alertSerde).withAlertBook(book).withListener(listener));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");

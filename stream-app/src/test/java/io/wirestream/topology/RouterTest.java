@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wirestream.classify.Classification;
 import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RuleSet;
-import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.format.FormatParser;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.testing.KeywordClassifier;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +36,11 @@ class RouterTest {
     private static final long RECEIVED = Instant.parse("2024-10-04T22:00:00Z").toEpochMilli();
     private static final RawRecord.Origin ORIGIN = new RawRecord.Origin("raw-feed", 2, 40);
 
-    private final Router router = new Router(new DispatchParser(), KEYWORDS, Map.of(), SeenContent.NONE);
+    private final Router router = new Router(new FormatParser(), KEYWORDS, Map.of(), SeenContent.NONE);
 
     @Test
     void shouldRouteADispatchToEverySubjectItBelongsToUnderItsStoryKey() {
-        Outcome outcome = router.route(input(SMA));
+        Outcome outcome = only(router.route(input(SMA)));
 
         assertThat(outcome).isInstanceOf(Outcome.Routed.class);
         Outcome.Routed routed = (Outcome.Routed) outcome;
@@ -54,8 +54,63 @@ class RouterTest {
     }
 
     @Test
+    void shouldGiveEveryItemOfAFeedItsOwnFateInDocumentOrder() {
+        // Given an RSS feed of two stories, one of them on the alliance, and an item with no text at all
+        String feed = """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><title>S. Korea, U.S. sign missile defense pact</title><guid>w-1</guid>
+                <description>SEOUL, Oct. 4 (Yonhap) -- The allies signed a missile defense pact on Friday.</description></item>
+                <item><title>K-pop group tops Billboard chart</title><guid>w-2</guid>
+                <description>SEOUL, Oct. 4 (Yonhap) -- A K-pop group topped the chart.</description></item>
+                <item><guid>w-3</guid></item>
+                </channel></rss>
+                """;
+
+        // When
+        List<Outcome> outcomes = router.route(input(feed));
+
+        // Then
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(0)).isInstanceOf(Outcome.Routed.class);
+        assertThat(((Outcome.Routed) outcomes.get(0)).dispatch().getGuid()).isEqualTo("w-1");
+        assertThat(((Outcome.Routed) outcomes.get(0)).dispatch().getFormat()).isEqualTo("rss");
+        assertThat(outcomes.get(1)).isInstanceOf(Outcome.Unrouted.class);
+        assertThat(((Outcome.Unrouted) outcomes.get(1)).dispatch().getGuid()).isEqualTo("w-2");
+        assertThat(outcomes.get(2)).isInstanceOf(Outcome.DeadLetter.class);
+        Outcome.DeadLetter third = (Outcome.DeadLetter) outcomes.get(2);
+        assertThat(third.message()).startsWith("item 3 of 3");
+        assertThat(third.original()).isEqualTo(bytes(feed));
+    }
+
+    @Test
+    void shouldReadARecordAsTheFormatItsHeaderNames() {
+        // The bytes sniff as Yonhap text; the header says ninjs, so they are read (and refused) as JSON.
+        Outcome outcome = only(router.route(new RawRecord(bytes(KPOP), RECEIVED, Optional.of(ORIGIN), "ninjs")));
+
+        assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
+        assertThat(((Outcome.DeadLetter) outcome).reason()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void shouldCountARepeatedItemAsADuplicateAndRouteTheNewOnesOfTheSameFeed() {
+        Set<String> seen = new HashSet<>();
+        Router deduplicating = new Router(new FormatParser(), KEYWORDS, Map.of(), id -> !seen.add(id));
+        String one = "<rss version=\"2.0\"><channel><title>W</title><item><title>K-pop group tops chart</title>"
+                + "<description>SEOUL, Oct. 4 (Yonhap) -- A group topped it.</description></item>";
+        String two = "<item><title>BOK holds rate</title><description>SEOUL, Oct. 4 (Yonhap) -- Rates stay."
+                + "</description></item>";
+
+        only(deduplicating.route(input(one + "</channel></rss>")));
+        List<Outcome> again = deduplicating.route(input(one + two + "</channel></rss>"));
+
+        assertThat(again).hasSize(2);
+        assertThat(again.get(0)).isInstanceOf(Outcome.Duplicate.class);
+        assertThat(again.get(1)).isInstanceOf(Outcome.Unrouted.class);
+    }
+
+    @Test
     void shouldSendADispatchOfNoSubjectToUnrouted() {
-        Outcome outcome = router.route(input(KPOP));
+        Outcome outcome = only(router.route(input(KPOP)));
 
         assertThat(outcome).isInstanceOf(Outcome.Unrouted.class);
         Outcome.Unrouted unrouted = (Outcome.Unrouted) outcome;
@@ -66,7 +121,7 @@ class RouterTest {
 
     @Test
     void shouldTimeADispatchByItsPublishTimeWhenKnown() {
-        Outcome.Delivered delivered = (Outcome.Delivered) router.route(input(SMA));
+        Outcome.Delivered delivered = (Outcome.Delivered) only(router.route(input(SMA)));
 
         assertThat(delivered.timestamp()).isEqualTo(delivered.dispatch().getPublishedAt().toEpochMilli());
     }
@@ -75,8 +130,10 @@ class RouterTest {
     void shouldKeepTheInputTimeWhenTheDatelineResolvesBefore1970AndNeverGoBelowZero() {
         String old = "Old story\nSEOUL, Dec. 25 (Yonhap) -- Something happened long ago.\n(END)";
 
-        Outcome.Delivered atEpoch = (Outcome.Delivered) router.route(new RawRecord(bytes(old), 0, Optional.empty()));
-        Outcome.Delivered before = (Outcome.Delivered) router.route(new RawRecord(bytes(old), -5, Optional.empty()));
+        Outcome.Delivered atEpoch = (Outcome.Delivered) only(router.route(
+                new RawRecord(bytes(old), 0, Optional.empty(), null)));
+        Outcome.Delivered before = (Outcome.Delivered) only(router.route(
+                new RawRecord(bytes(old), -5, Optional.empty(), null)));
 
         assertThat(atEpoch.timestamp()).isZero();
         assertThat(before.timestamp()).isZero();
@@ -86,7 +143,7 @@ class RouterTest {
     void shouldDeadLetterUnparseableInputWithItsOriginalBytesAndTheParsersReason() {
         byte[] bad = {'H', 'i', '\n', (byte) 0x92, '\n'};
 
-        Outcome outcome = router.route(new RawRecord(bad, RECEIVED, Optional.of(ORIGIN)));
+        Outcome outcome = only(router.route(new RawRecord(bad, RECEIVED, Optional.of(ORIGIN), null)));
 
         assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
         Outcome.DeadLetter dead = (Outcome.DeadLetter) outcome;
@@ -98,7 +155,7 @@ class RouterTest {
 
     @Test
     void shouldDeadLetterATombstoneAsEmptyKeepingItsNullValue() {
-        Outcome outcome = router.route(new RawRecord(null, RECEIVED, Optional.of(ORIGIN)));
+        Outcome outcome = only(router.route(new RawRecord(null, RECEIVED, Optional.of(ORIGIN), null)));
 
         assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
         assertThat(((Outcome.DeadLetter) outcome).reason()).isEqualTo("EMPTY");
@@ -118,9 +175,9 @@ class RouterTest {
                 return KEYWORDS.ruleSet();
             }
         };
-        Router breaking = new Router(new DispatchParser(), broken, Map.of(), SeenContent.NONE);
+        Router breaking = new Router(new FormatParser(), broken, Map.of(), SeenContent.NONE);
 
-        Outcome outcome = breaking.route(input(KPOP));
+        Outcome outcome = only(breaking.route(input(KPOP)));
 
         assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
         Outcome.DeadLetter dead = (Outcome.DeadLetter) outcome;
@@ -133,11 +190,11 @@ class RouterTest {
     @Test
     void shouldDropContentSeenBeforeAsADuplicateAndAskOnlyForDispatches() {
         Set<String> asked = new HashSet<>();
-        Router deduplicating = new Router(new DispatchParser(), KEYWORDS, Map.of(), id -> !asked.add(id));
+        Router deduplicating = new Router(new FormatParser(), KEYWORDS, Map.of(), id -> !asked.add(id));
 
-        Outcome first = deduplicating.route(input(KPOP));
-        Outcome again = deduplicating.route(input(KPOP.replace("\n", "\r\n")));
-        Outcome bad = deduplicating.route(input(""));
+        Outcome first = only(deduplicating.route(input(KPOP)));
+        Outcome again = only(deduplicating.route(input(KPOP.replace("\n", "\r\n"))));
+        Outcome bad = only(deduplicating.route(input("")));
 
         assertThat(first).isInstanceOf(Outcome.Unrouted.class);
         assertThat(again).isEqualTo(new Outcome.Duplicate(((Outcome.Unrouted) first).dispatch().getContentId()));
@@ -147,43 +204,50 @@ class RouterTest {
 
     @Test
     void shouldLetAFailingDeduplicationStateFailTheRecordRatherThanDeadLetterIt() {
-        Router failing = new Router(new DispatchParser(), KEYWORDS, Map.of(), id -> {
+        Router failing = new Router(new FormatParser(), KEYWORDS, Map.of(), id -> {
             throw new IllegalStateException("store closed");
         });
 
-        assertThatThrownBy(() -> failing.route(input(KPOP))).hasMessage("store closed");
+        assertThatThrownBy(() -> only(failing.route(input(KPOP)))).hasMessage("store closed");
     }
 
     @Test
     void shouldLeaveRecordsAtOrPastABoundedRunsEndAloneOnItsPartitionsOnly() {
-        Router bounded = new Router(new DispatchParser(), KEYWORDS, Map.of(2, 40L), SeenContent.NONE);
+        Router bounded = new Router(new FormatParser(), KEYWORDS, Map.of(2, 40L), SeenContent.NONE);
 
-        assertThat(bounded.route(at(2, 39))).isInstanceOf(Outcome.Unrouted.class);
-        assertThat(bounded.route(at(2, 40))).isEqualTo(new Outcome.BeyondEnd());
-        assertThat(bounded.route(at(2, 41))).isEqualTo(new Outcome.BeyondEnd());
-        assertThat(bounded.route(at(1, 1000))).as("a partition not named is unbounded")
+        assertThat(only(bounded.route(at(2, 39)))).isInstanceOf(Outcome.Unrouted.class);
+        assertThat(only(bounded.route(at(2, 40)))).isEqualTo(new Outcome.BeyondEnd());
+        assertThat(only(bounded.route(at(2, 41)))).isEqualTo(new Outcome.BeyondEnd());
+        assertThat(only(bounded.route(at(1, 1000)))).as("a partition not named is unbounded")
                 .isInstanceOf(Outcome.Unrouted.class);
-        assertThat(bounded.route(new RawRecord(bytes(KPOP), RECEIVED, Optional.empty())))
+        assertThat(only(bounded.route(new RawRecord(bytes(KPOP), RECEIVED, Optional.empty(), null))))
                 .as("a record of unknown origin is routed").isInstanceOf(Outcome.Unrouted.class);
     }
 
     @Test
     void shouldRefuseARoutedOutcomeWithoutSubjects() {
-        Outcome.Unrouted unrouted = (Outcome.Unrouted) router.route(input(KPOP));
+        Outcome.Unrouted unrouted = (Outcome.Unrouted) only(router.route(input(KPOP)));
 
         assertThatThrownBy(() -> new Outcome.Routed(unrouted.dispatch(), unrouted.key(), 0, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static RawRecord at(int partition, long offset) {
-        return new RawRecord(bytes(KPOP), RECEIVED, Optional.of(new RawRecord.Origin("raw-feed", partition, offset)));
+        return new RawRecord(bytes(KPOP), RECEIVED, Optional.of(new RawRecord.Origin("raw-feed", partition, offset)),
+                null);
     }
 
     private static RawRecord input(String text) {
-        return new RawRecord(bytes(text), RECEIVED, Optional.of(ORIGIN));
+        return new RawRecord(bytes(text), RECEIVED, Optional.of(ORIGIN), null);
     }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The one fate of a record that holds one story (or none). */
+    private static Outcome only(List<Outcome> outcomes) {
+        assertThat(outcomes).hasSize(1);
+        return outcomes.get(0);
     }
 }

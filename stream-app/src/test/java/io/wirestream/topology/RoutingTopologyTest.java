@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
-import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.format.FormatParser;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
 import io.wirestream.registry.RegistryConfig;
@@ -81,7 +81,7 @@ class RoutingTopologyTest {
     private Collaborators collaborators(Classifier classifier) {
         AvroSerdes serdes = new AvroSerdes(Map.of(RegistryConfig.URL, "mock://" + SCOPE));
         dispatches = serdes.valueSerde(Dispatch.class);
-        return Collaborators.of(new DispatchParser(), classifier, serdes);
+        return Collaborators.of(new FormatParser(), classifier, serdes);
     }
 
     @AfterEach
@@ -118,6 +118,40 @@ class RoutingTopologyTest {
         assertThat(unrouted.value().getRouting().getSubjects()).isEmpty();
         assertThat(output("unrouted").isEmpty()).isTrue();
         assertThat(output("alliance").isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldGiveEachItemOfAFeedRecordItsOwnOutcomeAndTheRecordAFormatByItsHeader() {
+        // Given one RSS record of three items (a missile story, a K-pop story, an item with nothing in it)
+        String feed = """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><title>N. Korea fires missile</title><guid>w-1</guid>
+                <description>SEOUL, Oct. 4 (Yonhap) -- North Korea fired a missile on Friday.</description></item>
+                <item><title>K-pop group tops Billboard chart</title><guid>w-2</guid>
+                <description>SEOUL, Oct. 4 (Yonhap) -- A K-pop group topped the chart.</description></item>
+                <item><guid>w-3</guid></item>
+                </channel></rss>
+                """;
+
+        // When it arrives, and then a Yonhap text story whose header says it is ninjs
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(feed), headers(), Instant.parse("2024-10-04T03:00:00Z")));
+        rawFeed.pipeInput(new TestRecord<>(null, bytes(KPOP), headers("wirestream.format", "ninjs"),
+                Instant.parse("2024-10-04T03:00:00Z")));
+
+        // Then every item has its fate, once
+        Dispatch missile = output("north-korea").readValue();
+        assertThat(missile.getGuid()).isEqualTo("w-1");
+        assertThat(missile.getFormat()).isEqualTo("rss");
+        assertThat(output("unrouted").readValue().getGuid()).isEqualTo("w-2");
+        TestRecord<byte[], byte[]> empty = deadLetters().readRecord();
+        assertThat(empty.value()).isEqualTo(bytes(feed));
+        assertThat(header(empty.headers().lastHeader(DeadLetterHeaders.MESSAGE))).startsWith("item 3 of 3");
+        // and the record the header names as ninjs is read as JSON, which it is not
+        TestRecord<byte[], byte[]> notJson = deadLetters().readRecord();
+        assertThat(header(notJson.headers().lastHeader(DeadLetterHeaders.REASON))).isEqualTo("MALFORMED_JSON");
+        assertThat(output("north-korea").isEmpty()).isTrue();
+        assertThat(output("unrouted").isEmpty()).isTrue();
+        assertThat(deadLetters().isEmpty()).isTrue();
     }
 
     @Test
