@@ -99,10 +99,15 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
     }
 
     /**
-     * @param partitions partitions of the topics wirestream creates when missing
+     * @param partitions        partitions of the topics wirestream creates when missing
+     * @param replicationFactor replicas of each partition of the topics wirestream creates, and of Kafka Streams'
+     *                          internal topics; {@link #BROKER_DEFAULT} leaves it to the broker
      */
     public record Topics(String input, String unrouted, String deadLetter, String alertRules, String alerts,
-            int partitions) {
+            int partitions, int replicationFactor) {
+
+        /** The replication factor that means "the broker's {@code default.replication.factor}". */
+        public static final int BROKER_DEFAULT = -1;
 
         public Topics {
             Objects.requireNonNull(input, "input");
@@ -110,6 +115,11 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
             Objects.requireNonNull(deadLetter, "deadLetter");
             Objects.requireNonNull(alertRules, "alertRules");
             Objects.requireNonNull(alerts, "alerts");
+            if (replicationFactor != BROKER_DEFAULT && (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE)) {
+                throw new IllegalArgumentException(Setting.REPLICATION_FACTOR.key() + " must be " + BROKER_DEFAULT
+                        + " (the broker's default.replication.factor) or from 1 to " + Short.MAX_VALUE + ", was "
+                        + replicationFactor);
+            }
         }
     }
 
