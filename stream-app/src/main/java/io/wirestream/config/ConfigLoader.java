@@ -41,8 +41,6 @@ public final class ConfigLoader {
     private static final String KAFKA_PREFIX = "kafka.";
     /** Read by logback, not a setting. */
     private static final String LOG_LEVEL_VARIABLE = "WIRESTREAM_LOG_LEVEL";
-    /** More live streams than one process has file descriptors for, on most systems. */
-    private static final int MAX_VIEWERS = 100_000;
 
     private ConfigLoader() {
     }
@@ -174,7 +172,7 @@ public final class ConfigLoader {
                 hosts == null || hosts.isBlank() ? Set.of() : Arrays.stream(hosts.split(","))
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()),
-                v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, MAX_VIEWERS));
+                v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, 100_000));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
                 v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard);
     }
