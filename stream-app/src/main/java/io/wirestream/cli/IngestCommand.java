@@ -148,7 +148,7 @@ final class IngestCommand implements Callable<Integer> {
     static void ensureTopics(WirestreamConfig config) throws InterruptedException {
         String state = config.ingest().stateTopic();
         Topics.ensure(config.kafkaClientConfig(), List.of(config.topics().input(), state), Set.of(state),
-                config.topics().partitions());
+                Topics.Layout.of(config.topics()));
     }
 
     private static int once(Ingester ingester, PrintWriter out) throws InterruptedException {

@@ -16,6 +16,8 @@ public enum Setting {
     UNROUTED_TOPIC("topic.unrouted", "unrouted"),
     DEAD_LETTER_TOPIC("topic.dead-letter", "raw-feed.dlq"),
     PARTITIONS("topic.partitions", "3"),
+    /** -1: the broker's {@code default.replication.factor}, which fits one embedded broker and a real cluster. */
+    REPLICATION_FACTOR("topic.replication-factor", "-1"),
     DATA_DIR("data.dir", "data"),
     BIND("embedded.bind", "127.0.0.1"),
     KAFKA_PORT("embedded.kafka.port", "9092"),
@@ -30,6 +32,7 @@ public enum Setting {
     DASHBOARD_PORT("dashboard.port", "8080"),
     DASHBOARD_TOKEN("dashboard.token", null),
     DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null),
+    DASHBOARD_MAX_VIEWERS("dashboard.max-viewers", "2500"),
     INGEST_SOURCES("ingest.sources", null),
     INGEST_INTERVAL("ingest.interval", "5m"),
     INGEST_STATE_TOPIC("ingest.state-topic", "ingest-state"),

@@ -32,7 +32,7 @@ final class PipelineIngest implements AutoCloseable {
         }
         List<Source> sources = SourcesFile.resolve(settings, List.of(), false, System.getenv());
         Topics.ensure(config.kafkaClientConfig(), List.of(config.topics().input(), settings.stateTopic()),
-                Set.of(settings.stateTopic()), config.topics().partitions());
+                Set.of(settings.stateTopic()), Topics.Layout.of(config.topics()));
         Ingester ingester = Ingester.open(config, sources, Duration.ZERO);
         metrics.bindIngest(ingester.stats());
         ingester.start();

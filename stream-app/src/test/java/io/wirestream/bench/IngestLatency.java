@@ -58,7 +58,7 @@ public final class IngestLatency {
                         Setting.INGEST_STATE_TOPIC, "ingest-state-" + run,
                         Setting.INGEST_ID, "latency-" + run));
                 Topics.ensure(config.kafkaClientConfig(), List.of(config.topics().input(),
-                        config.ingest().stateTopic()), Set.of(config.ingest().stateTopic()), 3);
+                        config.ingest().stateTopic()), Set.of(config.ingest().stateTopic()), Topics.Layout.partitions(3));
                 rows.add(measure(config, feeds, interval, changes, random));
             }
         } finally {
