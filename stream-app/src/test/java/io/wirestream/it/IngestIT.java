@@ -34,7 +34,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -228,6 +230,48 @@ class IngestIT {
             assertThat(ingest.stdout()).contains("/good.rss: 3 items sent", "/broken.rss: not read: HTTP 500");
         }
         assertThat(readCommitted("raw-partly")).hasSize(3);
+    }
+
+    @Test
+    @Order(5)
+    void shouldReadADropFoldersCompleteFilesOnceLeavePartialOnesAndMoveWhatWasReadToDone() throws Exception {
+        // Given a drop folder with a complete feed file and a NewsML-G2 message still under its upload name
+        Path drop = Files.createDirectories(services.dir().resolve("drop"));
+        Path complete = settled(Files.write(drop.resolve("korea.rss"), fixture("rss/01-three-items.rss")));
+        Path partial = settled(Files.write(drop.resolve("message.xml.part"),
+                fixture("newsml-g2/01-message-two-items.xml")));
+
+        // When it is polled once, Then the complete file's items are sent and the file moved to done/
+        assertThat(ingestFolder(drop)).contains("3 items sent");
+        assertThat(drop.resolve("done/korea.rss")).exists();
+        assertThat(complete).doesNotExist();
+        assertThat(partial).exists();
+
+        // When the upload is renamed to its final name and the folder polled again
+        settled(Files.move(partial, drop.resolve("message.xml")));
+        assertThat(ingestFolder(drop)).contains("2 items sent");
+
+        // Then the message's two items alone were added, each once
+        List<ConsumerRecord<byte[], byte[]>> records = readCommitted("raw-drop");
+        assertThat(records).hasSize(5);
+        assertThat(records.stream().filter(r -> "newsml-g2".equals(Outcomes.header(r, Format.HEADER)))).hasSize(2);
+        assertThat(records).allSatisfy(r -> assertThat(Outcomes.header(r, "wirestream.source"))
+                .isEqualTo(drop.toString()));
+    }
+
+    /** A file as an uploader leaves it once done: untouched for longer than the settle time. */
+    private static Path settled(Path file) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        return file;
+    }
+
+    private static String ingestFolder(Path drop) throws Exception {
+        try (WirestreamProcess ingest = WirestreamProcess.start("ingest", "--once", "--move-done",
+                "--bootstrap-servers", services.bootstrapServers(), "--input-topic", "raw-drop", "--state-topic",
+                "drop-state", "--ingest-id", "drop", drop.toString())) {
+            assertThat(ingest.awaitExit(RUN)).as(ingest.stderr()).isZero();
+            return ingest.stdout();
+        }
     }
 
     /** {@code ingest --once} of the feed in a new process; its standard output, once it exited 0. */
