@@ -54,9 +54,27 @@ public final class ClusterServices implements TestServices {
      * it starts), and creates the traced inputs' topics as production wants them: {@value #PARTITIONS} partitions,
      * three replicas.
      */
+    /**
+     * The cluster, on ports found free and bound seconds later by the nodes' JVMs: a port can be taken in between (by
+     * any client's ephemeral port), and a node then fails to bind it. Such a start is tried again on new ports, twice.
+     */
+    private static ThreeNodeCluster startCluster(Path dir) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ThreeNodeCluster.start(dir.resolve(attempt == 1 ? "cluster" : "cluster-" + attempt), 2);
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.printf("the cluster did not start (%s); starting it again on other ports%n",
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+        }
+    }
+
     private static ClusterServices start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("wirestream-cluster-it");
-        ThreeNodeCluster cluster = ThreeNodeCluster.start(dir.resolve("cluster"), 2);
+        ThreeNodeCluster cluster = startCluster(dir);
         EmbeddedRegistry registry = null;
         try {
             registry = EmbeddedRegistry.start(Path.of("target", "apicurio-registry"), "127.0.0.1", Ports.freePort(),
