@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Validate the Korean labelled corpus (tuning.jsonl, heldout.jsonl) and print a summary.
 
-heldout2.jsonl, written after the rules were first tuned and measured (docs/classification.md), is checked the same
-way when present, and kept out of the tuning share and the two-part split checks.
+heldout2.jsonl and heldout3.jsonl, each written after a round of tuning and before the next (docs/classification.md),
+are checked the same way when present, and kept out of the tuning share and the two-part split checks.
 
 Usage: python3 check_corpus.py [DIR]   (DIR defaults to this file's directory)
 Exits non-zero on any problem. Checks: JSON per line, exact fields, raw UTF-8 (no \\u escapes),
@@ -120,11 +120,11 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     seen = collections.defaultdict(dict)
     parts = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('tuning', 'heldout')}
-    later = os.path.join(d, 'heldout2.jsonl')
-    second = check_file(later, seen) if os.path.exists(later) else []
-    allobjs = parts['tuning'] + parts['heldout'] + second
+    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3')
+             if os.path.exists(os.path.join(d, f'{n}.jsonl'))}
+    allobjs = parts['tuning'] + parts['heldout'] + [o for objs in later.values() for o in objs]
     for n, objs in parts.items(): summary(n, objs)
-    if second: summary('heldout2', second)
+    for n, objs in later.items(): summary(n, objs)
     kinds, labels = summary('all', allobjs)
     tags = collections.Counter(t for o in allobjs for t in o['_tags'])
     cities = collections.Counter(o['_dateline'] for o in allobjs if o['_dateline'])
