@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The labelled Korean corpus ({@code /corpus/ko/}): {@code tuning.jsonl}, which the Korean rules were tuned on, and
- * {@code heldout.jsonl}, which they were first measured on, then tuned on; {@code heldout2.jsonl} and
- * {@code heldout3.jsonl}, each written after a round of tuning and before the next. One JSON object a line with {@code id},
+ * {@code heldout.jsonl}, which they were first measured on, then tuned on; {@code heldout2.jsonl} to
+ * {@code heldout4.jsonl}, each written after a round of tuning and before the next. One JSON object a line with {@code id},
  * {@code topics}, {@code kind}, {@code note}, {@code received_at}, {@code language} and {@code text}.
  */
 public final class KoreanCorpus {
@@ -21,6 +21,7 @@ public final class KoreanCorpus {
     public static final String HELDOUT = "heldout.jsonl";
     public static final String HELDOUT2 = "heldout2.jsonl";
     public static final String HELDOUT3 = "heldout3.jsonl";
+    public static final String HELDOUT4 = "heldout4.jsonl";
 
     private KoreanCorpus() {
     }
@@ -50,6 +51,7 @@ public final class KoreanCorpus {
         all.addAll(entries(HELDOUT));
         all.addAll(entries(HELDOUT2));
         all.addAll(entries(HELDOUT3));
+        all.addAll(entries(HELDOUT4));
         return all;
     }
 }
