@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"): the parts
  * they were tuned on must route at precision and recall of at least 0.95 per subject; the part kept aside
- * ({@code heldout3.jsonl}) is measured and printed, and guarded against a fall below the figures reported in
+ * ({@code heldout4.jsonl}) is measured and printed, and guarded against a fall below the figures reported in
  * docs/classification.md, which are under the goal of 0.95.
  */
 class KoreanCorpusClassificationTest {
@@ -32,6 +32,7 @@ class KoreanCorpusClassificationTest {
         List<JsonNode> tuned = new ArrayList<>(KoreanCorpus.entries(KoreanCorpus.TUNING));
         tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT));
         tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT2));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT3));
 
         // When each dispatch is parsed and classified
         List<String> table = measure(tuned);
@@ -42,11 +43,11 @@ class KoreanCorpusClassificationTest {
 
     @Test
     void shouldKeepThePartKeptAsideAtTheReportedFigures() {
-        // Given the part written after the second round of tuning and never tuned on
+        // Given the part written after the third round of tuning and never tuned on
         // When classified
-        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.HELDOUT3));
+        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.HELDOUT4));
 
-        // Then no subject falls below 0.75 (docs/classification.md reports 0.786 to 1.000; the goal is 0.95)
+        // Then no subject falls below 0.65 (docs/classification.md reports 0.692 to 1.000; the goal is 0.95)
         System.out.println(String.join("\n", table));
         assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("FAIL"));
     }
@@ -61,7 +62,7 @@ class KoreanCorpusClassificationTest {
         }
     }
 
-    /** One line per subject with its counts, marked LOW under 0.95 and FAIL under 0.75. */
+    /** One line per subject with its counts, marked LOW under 0.95 and FAIL under 0.65. */
     private static List<String> measure(List<JsonNode> entries) {
         List<Set<String>> expected = new ArrayList<>();
         List<Set<String>> actual = new ArrayList<>();
@@ -88,7 +89,7 @@ class KoreanCorpusClassificationTest {
             double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
             double worst = Math.min(precision, recall);
             table.add(String.format(Locale.ROOT, "%-13s tp %3d fp %2d fn %2d precision %.3f recall %.3f%s", id, tp, fp,
-                    fn, precision, recall, worst < 0.75 ? " FAIL" : worst < 0.95 ? " LOW" : ""));
+                    fn, precision, recall, worst < 0.65 ? " FAIL" : worst < 0.95 ? " LOW" : ""));
         }
         return table;
     }
