@@ -156,11 +156,13 @@ public final class ConfigLoader {
             registryProperties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
             RegistryConfig.from(registryProperties); // Checks the URL and the registry keys now.
         }
+        KafkaPassThrough.check(kafkaProperties);
         Kafka kafka = new Kafka(v.text(Setting.BOOTSTRAP_SERVERS), v.text(Setting.APPLICATION_ID),
                 v.guarantee(), kafkaProperties);
         Topics topics = new Topics(v.text(Setting.INPUT_TOPIC), v.text(Setting.UNROUTED_TOPIC),
                 v.text(Setting.DEAD_LETTER_TOPIC), v.text(Setting.ALERT_RULES_TOPIC), v.text(Setting.ALERTS_TOPIC),
-                v.number(Setting.PARTITIONS, 1, 10_000));
+                v.number(Setting.PARTITIONS, 1, 10_000), v.number(Setting.REPLICATION_FACTOR, Integer.MIN_VALUE,
+                Integer.MAX_VALUE));
         Limits limits = new Limits(v.maxBytes(), v.duration(Setting.DEDUP_WINDOW));
         Embedded embedded = new Embedded(v.text(Setting.BIND), v.number(Setting.KAFKA_PORT, 1, 65534),
                 v.number(Setting.REGISTRY_PORT, 0, 65535), v.path(Setting.REGISTRY_HOME));
@@ -169,7 +171,8 @@ public final class ConfigLoader {
                 v.number(Setting.DASHBOARD_PORT, 0, 65535), Secret.of(v.text(Setting.DASHBOARD_TOKEN)),
                 hosts == null || hosts.isBlank() ? Set.of() : Arrays.stream(hosts.split(","))
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, 100_000));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
                 v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard);
     }
@@ -198,6 +201,7 @@ public final class ConfigLoader {
         values.put(Setting.UNROUTED_TOPIC, c.topics().unrouted());
         values.put(Setting.DEAD_LETTER_TOPIC, c.topics().deadLetter());
         values.put(Setting.PARTITIONS, c.topics().partitions());
+        values.put(Setting.REPLICATION_FACTOR, c.topics().replicationFactor());
         values.put(Setting.DATA_DIR, c.dataDir());
         values.put(Setting.BIND, c.embedded().bind());
         values.put(Setting.KAFKA_PORT, c.embedded().kafkaPort());
@@ -213,6 +217,7 @@ public final class ConfigLoader {
         values.put(Setting.DASHBOARD_TOKEN, c.dashboard().token());
         values.put(Setting.DASHBOARD_ALLOWED_HOSTS, c.dashboard().allowedHosts().isEmpty() ? null
                 : String.join(",", new TreeSet<>(c.dashboard().allowedHosts())));
+        values.put(Setting.DASHBOARD_MAX_VIEWERS, c.dashboard().maxViewers());
         return values;
     }
 

@@ -14,6 +14,9 @@ import io.wirestream.topology.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -85,6 +88,32 @@ final class ApiFixtures {
     static AlertRule subjectRule() {
         return new AlertRule("camp-humphreys-00aa11", "Camp Humphreys", "\"Camp Humphreys\" OR Pyeongtaek",
                 "north-korea", CREATED);
+    }
+
+    /** A backend that says what it is told: ready (state RUNNING) or not (REBALANCING), and counts for a span. */
+    static DashboardServer.Backend backend(BooleanSupplier ready,
+            BiFunction<Instant, Instant, Map<String, Map<Instant, Long>>> counts) {
+        return new DashboardServer.Backend() {
+            @Override
+            public boolean ready() {
+                return ready.getAsBoolean();
+            }
+
+            @Override
+            public boolean alive() {
+                return true;
+            }
+
+            @Override
+            public String state() {
+                return ready.getAsBoolean() ? "RUNNING" : "REBALANCING";
+            }
+
+            @Override
+            public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
+                return counts.apply(from, to);
+            }
+        };
     }
 
     static byte[] utf8(String text) {
