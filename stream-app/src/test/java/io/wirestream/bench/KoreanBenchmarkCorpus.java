@@ -2,12 +2,9 @@ package io.wirestream.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.dispatch.DispatchParser;
-import io.wirestream.dispatch.ParseResult;
-import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.testing.KoreanCorpus;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +33,7 @@ public final class KoreanBenchmarkCorpus {
                 }
             }
             text.append("\nbench@yna.co.kr\n(끝)");
-            ParseResult result = parser.parse(RawDispatch.of(text.toString().getBytes(StandardCharsets.UTF_8),
-                    Instant.parse("2024-06-01T00:00:00Z")));
-            if (result instanceof ParseResult.Parsed parsed) {
-                out.add(parsed.dispatch());
-            }
+            BenchmarkCorpus.addParsed(parser, text, out);
         }
         return out;
     }
