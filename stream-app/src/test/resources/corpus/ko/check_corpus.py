@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Validate the Korean labelled corpus (tuning.jsonl, heldout.jsonl) and print a summary.
 
+heldout2.jsonl, heldout3.jsonl and heldout4.jsonl, each written after a round of tuning and before the next (docs/classification.md),
+are checked the same way when present, and kept out of the tuning share and the two-part split checks.
+
 Usage: python3 check_corpus.py [DIR]   (DIR defaults to this file's directory)
 Exits non-zero on any problem. Checks: JSON per line, exact fields, raw UTF-8 (no \\u escapes),
 ids/texts/headlines/leads unique across both files, topics from the three subjects in canonical order,
@@ -117,8 +120,11 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     seen = collections.defaultdict(dict)
     parts = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('tuning', 'heldout')}
-    allobjs = parts['tuning'] + parts['heldout']
+    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4')
+             if os.path.exists(os.path.join(d, f'{n}.jsonl'))}
+    allobjs = parts['tuning'] + parts['heldout'] + [o for objs in later.values() for o in objs]
     for n, objs in parts.items(): summary(n, objs)
+    for n, objs in later.items(): summary(n, objs)
     kinds, labels = summary('all', allobjs)
     tags = collections.Counter(t for o in allobjs for t in o['_tags'])
     cities = collections.Counter(o['_dateline'] for o in allobjs if o['_dateline'])
@@ -126,7 +132,7 @@ def main():
     print('   datelines: ' + ', '.join(f'{c} {n}' for c, n in cities.most_common()))
     print(f'   deliberate variants (editorials without dateline): {sum(o["_variant"] for o in allobjs)}')
     print(f'   leads dated by the local day abroad, "N일(현지시간)", one day behind Seoul: {sum(o["_localtime"] for o in allobjs)}')
-    share = len(parts['tuning']) / len(allobjs)
+    share = len(parts['tuning']) / (len(parts['tuning']) + len(parts['heldout']))
     print(f'   tuning share {share:.2f}')
     if len(allobjs) < 170: bad('all', f'{len(allobjs)} dispatches < 170')
     if kinds['tricky-negative'] < 45: bad('all', 'fewer than 45 tricky negatives')

@@ -35,7 +35,7 @@ final class AnalyzedText {
         int headlineEndSeen = 0;
         for (int s = 0; s < sources.size(); s++) {
             int source = s;
-            WireTerms.split(sources.get(s), scratch, (buffer, length, start, end) -> add(source, buffer, length, start, end));
+            WireTerms.split(sources.get(s), scratch, (term, start, end) -> add(source, term, start, end));
             if (s == 0) {
                 headlineEndSeen = count;
             }
@@ -57,7 +57,7 @@ final class AnalyzedText {
         return new AnalyzedText(Arrays.asList(sources));
     }
 
-    private void add(int source, char[] buffer, int length, int start, int end) {
+    private void add(int source, String term, int start, int end) {
         if (count == positions.length) {
             int size = count * 2;
             positions = Arrays.copyOf(positions, size);
@@ -70,7 +70,6 @@ final class AnalyzedText {
         sourceOf[ordinal] = source;
         starts[ordinal] = start;
         ends[ordinal] = end;
-        String term = new String(buffer, 0, length);
         int[] list = postings.get(term);
         if (list == null) {
             list = new int[4];

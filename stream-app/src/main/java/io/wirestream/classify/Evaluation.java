@@ -121,7 +121,7 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
         Map<String, Rule> rules = new LinkedHashMap<>();
         Map<String, String> subjectOf = new LinkedHashMap<>();
         for (Subject subject : ruleSet.subjects()) {
-            for (Rule rule : subject.rules()) {
+            for (Rule rule : subject.allRules()) {
                 counts.put(rule.id(), new int[5]);
                 rules.put(rule.id(), rule);
                 subjectOf.put(rule.id(), subject.id());

@@ -15,57 +15,150 @@ import java.util.Set;
  * contain for it to match, as groups of terms (all the words of a phrase, both sides of an AND), and only rules
  * every group of which the dispatch's words reach are evaluated. The cost per dispatch follows the dispatch's
  * length and the rules that could match, not the number of rules.
+ *
+ * <p>A dispatch is scored by the rules of its language when subjects have rules of their own for it (Korean
+ * copy by the {@code ko} rules), else by the subjects' own rules: one index per language, chosen by the
+ * dispatch's {@code language}.
  */
 public final class RuleClassifier implements Classifier {
 
     /** At most this many distinct words are kept per rule match, for explanation. */
     private static final int MAX_TERMS_PER_RULE = 10;
-
-    private final RuleSet ruleSet;
-    private final Rule[] rules;
-    private final int[] subjectOf;
     /** At most this many groups of a rule are indexed; the rest are left to evaluation. */
     private static final int MAX_GROUPS = 63;
 
-    /** Per anchor term: entries {@code rule * 64 + group}. */
-    private final Map<String, int[]> rulesByAnchor = new HashMap<>();
-    /** Per rule: the mask with one bit for each of its indexed groups. */
-    private final long[] fullMask;
-    private final int[] unanchored;
-    private final ThreadLocal<Scratch> scratch;
+    private final RuleSet ruleSet;
+    private final Profile common;
+    private final Map<String, Profile> byLanguage = new HashMap<>();
 
     public RuleClassifier(RuleSet ruleSet) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
-        List<Rule> flat = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int s = 0; s < ruleSet.subjects().size(); s++) {
-            for (Rule rule : ruleSet.subjects().get(s).rules()) {
-                flat.add(rule);
-                owners.add(s);
-            }
+        this.common = new Profile(ruleSet.subjects());
+        for (String language : ruleSet.languages()) {
+            byLanguage.put(language, new Profile(ruleSet.subjects().stream().map(s -> s.forLanguage(language)).toList()));
         }
-        this.rules = flat.toArray(new Rule[0]);
-        this.subjectOf = owners.stream().mapToInt(Integer::intValue).toArray();
-        Map<String, List<Integer>> index = new HashMap<>();
-        List<Integer> always = new ArrayList<>();
-        this.fullMask = new long[rules.length];
-        for (int r = 0; r < rules.length; r++) {
-            List<List<String>> groups = rules[r].node().anchors();
-            if (groups == null) {
-                always.add(r);
-                continue;
-            }
-            int indexed = Math.min(groups.size(), MAX_GROUPS);
-            fullMask[r] = (1L << indexed) - 1;
-            for (int g = 0; g < indexed; g++) {
-                for (String anchor : new LinkedHashSet<>(groups.get(g))) {
-                    index.computeIfAbsent(anchor, k -> new ArrayList<>()).add(r * 64 + g);
+    }
+
+    @Override
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    @Override
+    public Classification classify(Dispatch dispatch) {
+        Profile profile = byLanguage.getOrDefault(dispatch.getLanguage(), common);
+        return profile.classify(AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs()));
+    }
+
+    /** The subjects as they score the dispatches of one language, with their rules indexed. */
+    private static final class Profile {
+        private final List<Subject> subjects;
+        private final Rule[] rules;
+        private final int[] subjectOf;
+        /** Per anchor term: entries {@code rule * 64 + group}. */
+        private final Map<String, int[]> rulesByAnchor = new HashMap<>();
+        /** Per rule: the mask with one bit for each of its indexed groups. */
+        private final long[] fullMask;
+        private final int[] unanchored;
+        private final ThreadLocal<Scratch> scratch;
+
+        Profile(List<Subject> subjects) {
+            this.subjects = List.copyOf(subjects);
+            List<Rule> flat = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int s = 0; s < subjects.size(); s++) {
+                for (Rule rule : subjects.get(s).rules()) {
+                    flat.add(rule);
+                    owners.add(s);
                 }
             }
+            this.rules = flat.toArray(new Rule[0]);
+            this.subjectOf = owners.stream().mapToInt(Integer::intValue).toArray();
+            Map<String, List<Integer>> index = new HashMap<>();
+            List<Integer> always = new ArrayList<>();
+            this.fullMask = new long[rules.length];
+            for (int r = 0; r < rules.length; r++) {
+                List<List<String>> groups = rules[r].node().anchors();
+                if (groups == null) {
+                    always.add(r);
+                    continue;
+                }
+                int indexed = Math.min(groups.size(), MAX_GROUPS);
+                fullMask[r] = (1L << indexed) - 1;
+                for (int g = 0; g < indexed; g++) {
+                    for (String anchor : new LinkedHashSet<>(groups.get(g))) {
+                        index.computeIfAbsent(anchor, k -> new ArrayList<>()).add(r * 64 + g);
+                    }
+                }
+            }
+            index.forEach((term, entries) -> rulesByAnchor.put(term,
+                    entries.stream().mapToInt(Integer::intValue).toArray()));
+            this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length));
         }
-        index.forEach((term, entries) -> rulesByAnchor.put(term, entries.stream().mapToInt(Integer::intValue).toArray()));
-        this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length));
+
+        Classification classify(AnalyzedText text) {
+            List<Classification.SubjectScore> result = new ArrayList<>();
+            Spans spans = new Spans();
+            // Candidates come in rules-file order, so each subject's rules come together.
+            int subject = -1;
+            double score = 0;
+            List<Classification.RuleMatch> matches = new ArrayList<>();
+            for (int r : candidates(text)) {
+                if (subjectOf[r] != subject) {
+                    addScore(result, subject, score, matches);
+                    subject = subjectOf[r];
+                    score = 0;
+                    matches = new ArrayList<>();
+                }
+                Rule rule = rules[r];
+                spans.clear();
+                int count = rule.node().count(text, spans);
+                if (count >= rule.minMatches()) {
+                    score += rule.weight();
+                    matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, surfaces(text, spans)));
+                }
+            }
+            addScore(result, subject, score, matches);
+            return new Classification(result);
+        }
+
+        private void addScore(List<Classification.SubjectScore> result, int subjectIndex, double score,
+                List<Classification.RuleMatch> matches) {
+            if (!matches.isEmpty()) {
+                Subject subject = subjects.get(subjectIndex);
+                result.add(new Classification.SubjectScore(subject, score, score >= subject.threshold(), matches));
+            }
+        }
+
+        /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
+        private int[] candidates(AnalyzedText text) {
+            Scratch marks = scratch.get();
+            for (String term : text.terms()) {
+                int[] entries = rulesByAnchor.get(term);
+                if (entries != null) {
+                    for (int entry : entries) {
+                        marks.mark(entry >>> 6, entry & 63);
+                    }
+                }
+            }
+            int[] candidates = new int[marks.touchedCount + unanchored.length];
+            int count = 0;
+            for (int i = 0; i < marks.touchedCount; i++) {
+                int rule = marks.touched[i];
+                if (marks.masks[rule] == fullMask[rule]) {
+                    candidates[count++] = rule;
+                }
+                marks.masks[rule] = 0;
+            }
+            marks.touchedCount = 0;
+            for (int rule : unanchored) {
+                candidates[count++] = rule;
+            }
+            int[] sorted = Arrays.copyOf(candidates, count);
+            Arrays.sort(sorted);
+            return sorted;
+        }
     }
 
     /** Per-thread marks of which groups of which rules a dispatch reached; reset after each dispatch. */
@@ -87,76 +180,6 @@ public final class RuleClassifier implements Classifier {
             }
             masks[rule] |= 1L << group;
         }
-    }
-
-    @Override
-    public RuleSet ruleSet() {
-        return ruleSet;
-    }
-
-    @Override
-    public Classification classify(Dispatch dispatch) {
-        AnalyzedText text = AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs());
-        List<Classification.SubjectScore> result = new ArrayList<>();
-        Spans spans = new Spans();
-        // Candidates come in rules-file order, so each subject's rules come together.
-        int subject = -1;
-        double score = 0;
-        List<Classification.RuleMatch> matches = new ArrayList<>();
-        for (int r : candidates(text)) {
-            if (subjectOf[r] != subject) {
-                addScore(result, subject, score, matches);
-                subject = subjectOf[r];
-                score = 0;
-                matches = new ArrayList<>();
-            }
-            Rule rule = rules[r];
-            spans.clear();
-            int count = rule.node().count(text, spans);
-            if (count >= rule.minMatches()) {
-                score += rule.weight();
-                matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, surfaces(text, spans)));
-            }
-        }
-        addScore(result, subject, score, matches);
-        return new Classification(result);
-    }
-
-    private void addScore(List<Classification.SubjectScore> result, int subjectIndex, double score,
-            List<Classification.RuleMatch> matches) {
-        if (!matches.isEmpty()) {
-            Subject subject = ruleSet.subjects().get(subjectIndex);
-            result.add(new Classification.SubjectScore(subject, score, score >= subject.threshold(), matches));
-        }
-    }
-
-    /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
-    private int[] candidates(AnalyzedText text) {
-        Scratch marks = scratch.get();
-        for (String term : text.terms()) {
-            int[] entries = rulesByAnchor.get(term);
-            if (entries != null) {
-                for (int entry : entries) {
-                    marks.mark(entry >>> 6, entry & 63);
-                }
-            }
-        }
-        int[] candidates = new int[marks.touchedCount + unanchored.length];
-        int count = 0;
-        for (int i = 0; i < marks.touchedCount; i++) {
-            int rule = marks.touched[i];
-            if (marks.masks[rule] == fullMask[rule]) {
-                candidates[count++] = rule;
-            }
-            marks.masks[rule] = 0;
-        }
-        marks.touchedCount = 0;
-        for (int rule : unanchored) {
-            candidates[count++] = rule;
-        }
-        int[] sorted = Arrays.copyOf(candidates, count);
-        Arrays.sort(sorted);
-        return sorted;
     }
 
     private static List<String> surfaces(AnalyzedText text, Spans spans) {

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -31,16 +32,18 @@ public final class RulesLoader {
     /** The rules shipped in the jar. */
     public static final String DEFAULT_RESOURCE = "/rules/default-rules.yaml";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Set<String> FILE_KEYS = Set.of("version", "words", "subjects");
-    private static final Set<String> SUBJECT_KEYS = Set.of("id", "topic", "description", "threshold", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "weight", "field", "query", "min_matches", "note");
+    private static final Set<String> SUBJECT_KEYS = Set.of("id", "topic", "description", "threshold", "rules",
+            "languages");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("threshold", "rules");
+    /** A language code as dispatches carry it: {@code ko}, {@code ja}. */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
     private final List<RulesException.Problem> problems = new ArrayList<>();
-    private final Map<String, String> ruleIds = new HashMap<>();
+    private final RuleReader reader = new RuleReader(problems);
     private final Map<String, String> topics = new HashMap<>();
 
     private RulesLoader(String source) {
@@ -129,7 +132,7 @@ public final class RulesLoader {
         unknownKeys(node, SUBJECT_KEYS, where);
         if (id == null) {
             problem(where, "missing id");
-        } else if (!ID.matcher(id).matches()) {
+        } else if (!RuleReader.ID.matcher(id).matches()) {
             problem(where, "id must be lower-case letters, digits, '.', '_' or '-'");
         }
         String topic = text(node, "topic");
@@ -140,125 +143,93 @@ public final class RulesLoader {
         } else if (topics.putIfAbsent(topic, where) != null) {
             problem(where, "topic '" + topic + "' is already the topic of " + topics.get(topic));
         }
+        double threshold = threshold(node, where);
+        List<Rule> rules = rules(node, where, threshold);
+        Map<String, Subject.Language> languages = languages(node.get("languages"), where);
+        String description = text(node, "description");
+        return new Subject(id == null ? "" : id, topic == null ? "" : topic, description == null ? "" : description,
+                threshold, rules, languages);
+    }
+
+    /**
+     * The rules a subject has for the dispatches of some languages, each with its threshold:
+     * {@code languages: {ko: {threshold: 4, rules: [...]}}}.
+     */
+    private Map<String, Subject.Language> languages(JsonNode node, String subjectWhere) {
+        Map<String, Subject.Language> languages = new TreeMap<>();
+        if (node == null) {
+            return languages;
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            problem(subjectWhere, "'languages' must map language codes (ko) to a threshold and rules");
+            return languages;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String where = subjectWhere + " (" + entry.getKey() + ")";
+            if (!LANGUAGE.matcher(entry.getKey()).matches()) {
+                problem(where, "'" + entry.getKey() + "' is no language code: two or three lower-case letters, "
+                        + "as dispatches carry them (ko, en)");
+                continue;
+            }
+            if (!entry.getValue().isObject()) {
+                problem(where, "expected a mapping with threshold and rules");
+                continue;
+            }
+            unknownKeys(entry.getValue(), LANGUAGE_KEYS, where);
+            double threshold = threshold(entry.getValue(), where);
+            languages.put(entry.getKey(), new Subject.Language(threshold, rules(entry.getValue(), where, threshold)));
+        }
+        return languages;
+    }
+
+    private double threshold(JsonNode node, String where) {
         JsonNode thresholdNode = node.get("threshold");
-        double threshold = 0;
         if (thresholdNode == null || !thresholdNode.isNumber() || !Double.isFinite(thresholdNode.asDouble())
                 || thresholdNode.asDouble() <= 0) {
             problem(where, "threshold must be a number above 0");
-        } else {
-            threshold = thresholdNode.asDouble();
+            return 0;
         }
+        return thresholdNode.asDouble();
+    }
+
+    /** The valid rules of {@code node}'s list, every problem noted; checks that they can reach the threshold. */
+    private List<Rule> rules(JsonNode node, String where, double threshold) {
         JsonNode rulesNode = node.get("rules");
         List<Rule> rules = new ArrayList<>();
         if (rulesNode == null || !rulesNode.isArray() || rulesNode.isEmpty()) {
             problem(where, "'rules' must be a non-empty list");
-        } else {
-            int ruleIndex = 0;
-            for (JsonNode ruleNode : rulesNode) {
-                Rule rule = rule(ruleNode, where, ++ruleIndex);
-                if (rule != null) {
-                    rules.add(rule);
-                }
-            }
-            double reachable = rules.stream().mapToDouble(Rule::weight).filter(w -> w > 0).sum();
-            if (threshold > 0 && rules.size() == rulesNode.size() && reachable < threshold) {
-                problem(where, "its positive weights add up to " + reachable + ", below the threshold "
-                        + threshold + ": no dispatch could ever reach it");
+            return rules;
+        }
+        int ruleIndex = 0;
+        for (JsonNode ruleNode : rulesNode) {
+            Rule rule = rule(ruleNode, where, ++ruleIndex);
+            if (rule != null) {
+                rules.add(rule);
             }
         }
-        String description = text(node, "description");
-        return new Subject(id == null ? "" : id, topic == null ? "" : topic, description == null ? "" : description,
-                threshold, rules);
+        double reachable = rules.stream().mapToDouble(Rule::weight).filter(w -> w > 0).sum();
+        if (threshold > 0 && rules.size() == rulesNode.size() && reachable < threshold) {
+            problem(where, "its positive weights add up to " + reachable + ", below the threshold "
+                    + threshold + ": no dispatch could ever reach it");
+        }
+        return rules;
     }
 
     private Rule rule(JsonNode node, String subjectWhere, int index) {
-        if (!node.isObject()) {
-            problem(subjectWhere + ", rule #" + index, "expected a mapping with id, weight and query");
-            return null;
-        }
-        String id = text(node, "id");
-        String where = id == null ? subjectWhere + ", rule #" + index : "rule " + id;
-        unknownKeys(node, RULE_KEYS, where);
-        boolean valid = true;
-        if (id == null) {
-            problem(where, "missing id");
-            valid = false;
-        } else if (!ID.matcher(id).matches()) {
-            problem(where, "id must be lower-case letters, digits, '.', '_' or '-'");
-            valid = false;
-        } else if (ruleIds.putIfAbsent(id, subjectWhere) != null) {
-            problem(where, "duplicate rule id (also in " + ruleIds.get(id) + ")");
-            valid = false;
-        }
-        double weight = 1;
-        JsonNode weightNode = node.get("weight");
-        if (weightNode != null) {
-            if (!weightNode.isNumber() || !Double.isFinite(weightNode.asDouble()) || weightNode.asDouble() == 0) {
-                problem(where, "weight must be a non-zero number");
-                valid = false;
-            } else {
-                weight = weightNode.asDouble();
-            }
-        }
-        int minMatches = 1;
-        JsonNode minNode = node.get("min_matches");
-        if (minNode != null) {
-            if (!minNode.isInt() || minNode.asInt() < 1) {
-                problem(where, "min_matches must be a whole number of at least 1");
-                valid = false;
-            } else {
-                minMatches = minNode.asInt();
-            }
-        }
-        Field field = Field.TEXT;
-        String fieldName = text(node, "field");
-        if (fieldName != null) {
-            field = Field.fromQueryName(fieldName);
-            if (field == null) {
-                problem(where, "unknown field '" + fieldName + "' (fields: " + Field.names() + ")");
-                valid = false;
-            }
-        }
-        String query = text(node, "query");
-        QueryNode compiled = null;
-        if (query == null || query.isBlank()) {
-            problem(where, "missing query");
-            valid = false;
-        } else {
-            try {
-                compiled = QueryCompiler.compile(query, field == null ? Field.TEXT : field);
-            } catch (QueryCompiler.InvalidQueryException e) {
-                problem(where, e.getMessage());
-                valid = false;
-            }
-        }
-        return valid ? new Rule(id, weight, query, minMatches, compiled) : null;
+        return reader.rule(node, subjectWhere, index);
     }
 
     private void unknownKeys(JsonNode node, Set<String> known, String where) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problem(where, "unknown key '" + name + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
+        reader.unknownKeys(node, known, where);
     }
 
-    /** A string value; YAML's other scalars ({@code yes}, {@code 0123}, dates) are not taken for strings. */
     private String text(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            problem(key, "'" + key + "' must be text (quote it), was " + value);
-            return null;
-        }
-        return value.asText();
+        return reader.text(node, key);
     }
 
     private void problem(String where, String message) {
-        problems.add(new RulesException.Problem(where, message));
+        reader.problem(where, message);
     }
 
     private RulesException failure(String where, String message) {

@@ -60,13 +60,13 @@ public final class WireAnalyzer extends Analyzer {
             return true;
         }
 
-        private void collect(char[] buffer, int length, int start, int end) {
+        private void collect(String term, int start, int end) {
             if (count == terms.length) {
                 terms = Arrays.copyOf(terms, count * 2);
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
             }
-            terms[count] = new String(buffer, 0, length);
+            terms[count] = term;
             starts[count] = start;
             ends[count] = end;
             count++;

@@ -4,15 +4,18 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
- * How wire text becomes terms, shared by rule queries and dispatches so that both sides always agree: runs of
- * letters and digits, lower-cased, with English plurals reduced ({@code missiles} → {@code missile}). Everything
- * else separates terms, so {@code U.S.} is {@code u s} and {@code cost-sharing} is {@code cost sharing}.
+ * How wire text becomes terms, shared by rule queries and dispatches so that both sides always agree. Runs of
+ * letters and digits are lower-cased, with English plurals reduced ({@code missiles} → {@code missile}); everything
+ * else separates terms, so {@code U.S.} is {@code u s} and {@code cost-sharing} is {@code cost sharing}. Runs of
+ * Hangul and Hanja are Korean: Lucene's Korean analyzer cuts them into words, particles and endings dropped
+ * ({@link KoreanTerms}). The script tells them apart, character by character, so a Korean dispatch's {@code ICBM}
+ * and {@code F-35A} are the English path's words, and English text never reaches the Korean analyzer.
  */
 final class WireTerms {
 
     /** Receives each term of a text with its character offsets. */
     interface Sink {
-        void term(char[] buffer, int length, int start, int end);
+        void term(String term, int start, int end);
     }
 
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
@@ -24,6 +27,17 @@ final class WireTerms {
         return Character.isLetterOrDigit(c);
     }
 
+    /**
+     * Hangul (syllables and jamo) and Han ideographs, which Korean copy uses as abbreviations ({@code 北}, {@code 美}):
+     * the characters the Korean analyzer reads. Below U+1100 nothing is, so Latin text pays one comparison.
+     */
+    static boolean isKorean(char c) {
+        return c >= '\u1100' && ((c <= '\u11FF') || (c >= '\u3130' && c <= '\u318F')
+                || (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u4E00' && c <= '\u9FFF')
+                || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF')
+                || (c >= '\uA960' && c <= '\uA97F') || (c >= '\uD7B0' && c <= '\uD7FF'));
+    }
+
     /** Splits {@code text} into terms, handing each, normalized, to {@code sink}. */
     static void split(CharSequence text, char[] scratch, Sink sink) {
         int n = text.length();
@@ -32,10 +46,14 @@ final class WireTerms {
             while (i < n && !isTermChar(text.charAt(i))) {
                 i++;
             }
+            if (i < n && isKorean(text.charAt(i))) {
+                i = korean(text, i, sink);
+                continue;
+            }
             int start = i;
             int length = 0;
             char[] buffer = scratch;
-            while (i < n && isTermChar(text.charAt(i))) {
+            while (i < n && isTermChar(text.charAt(i)) && !isKorean(text.charAt(i))) {
                 if (length == buffer.length) {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 }
@@ -43,9 +61,22 @@ final class WireTerms {
                 i++;
             }
             if (length > 0) {
-                sink.term(buffer, normalize(buffer, length), start, i);
+                sink.term(new String(buffer, 0, normalize(buffer, length)), start, i);
             }
         }
+    }
+
+    /** Hands on the Korean words of the run starting at {@code start}; returns where the run ends. */
+    private static int korean(CharSequence text, int start, Sink sink) {
+        int end = start + 1;
+        while (end < text.length() && isKorean(text.charAt(end))) {
+            end++;
+        }
+        KoreanTerms.Words words = KoreanTerms.DEFAULT.words(text.subSequence(start, end).toString());
+        for (int w = 0; w < words.size(); w++) {
+            sink.term(words.terms()[w], start + words.starts()[w], start + words.ends()[w]);
+        }
+        return end;
     }
 
     /** Lower-cased in place already; reduces plurals and returns the new length. */

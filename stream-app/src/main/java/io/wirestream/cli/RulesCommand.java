@@ -60,6 +60,9 @@ final class RulesCommand implements Runnable {
                 for (Subject subject : rules.subjects()) {
                     out.printf("  %-16s -> topic %-16s threshold %-5s %d rules%n", subject.id(), subject.topic(),
                             subject.threshold(), subject.rules().size());
+                    subject.languages().forEach((language, own) -> out.printf(
+                            "  %-16s    %-22s threshold %-5s %d rules%n", "", "language " + language,
+                            own.threshold(), own.rules().size()));
                 }
                 return 0;
             } catch (RulesException e) {

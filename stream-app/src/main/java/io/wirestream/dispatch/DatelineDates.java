@@ -3,6 +3,7 @@ package io.wirestream.dispatch;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -31,6 +32,25 @@ final class DatelineDates {
             LocalDate candidate = dateOrNull(year, month, day);
             if (candidate != null && !candidate.isAfter(latestAllowed)) {
                 return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The date of a day of the month given alone, as Korean leads give it ({@code 27일}): of that day in the month
+     * of two days after the received date and in the month before, the latest no more than two days after the
+     * received date; null when neither month has the day or nothing is known.
+     */
+    static LocalDate resolveDay(int day, Instant receivedAt, ZoneId zone) {
+        if (day == 0 || receivedAt == null) {
+            return null;
+        }
+        LocalDate latestAllowed = LocalDate.ofInstant(receivedAt, zone).plusDays(MAX_DAYS_AHEAD);
+        for (YearMonth month = YearMonth.from(latestAllowed), last = month.minusMonths(1); !month.isBefore(last);
+                month = month.minusMonths(1)) {
+            if (month.isValidDay(day) && !month.atDay(day).isAfter(latestAllowed)) {
+                return month.atDay(day);
             }
         }
         return null;

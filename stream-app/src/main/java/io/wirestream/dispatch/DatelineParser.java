@@ -1,5 +1,6 @@
 package io.wirestream.dispatch;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +29,10 @@ final class DatelineParser {
      * @param rest    the paragraph after the dateline
      * @param month   1-12, or 0 when not written
      * @param day     day of month, or 0 when not written
+     * @param bylines the names a Korean dateline-byline gives; empty for an English dateline
      */
-    record Match(String raw, String city, String country, int month, int day, String agency, String rest) {
+    record Match(String raw, String city, String country, int month, int day, String agency, String rest,
+            List<String> bylines) {
     }
 
     private DatelineParser() {
@@ -79,7 +82,8 @@ final class DatelineParser {
                 monthName == null ? 0 : monthNumber(monthName),
                 monthName == null ? 0 : Integer.parseInt(m.group("day")),
                 agency == null ? null : agency.strip(),
-                paragraph.substring(m.end()));
+                paragraph.substring(m.end()),
+                List.of());
     }
 
     private static int monthNumber(String name) {

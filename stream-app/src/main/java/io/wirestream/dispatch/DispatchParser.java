@@ -143,13 +143,13 @@ public final class DispatchParser {
 
     /** Why a short, non-markup line cannot open a story, or null when it can. */
     static String notAHeadline(String line) {
-        if (line.equalsIgnoreCase(TextBody.END)) {
-            return "the input starts with (END)";
+        if (TextBody.isEnd(line)) {
+            return "the input starts with " + line;
         }
         if (Bylines.names(line) != null) {
             return "the input starts with a byline; the headline is missing";
         }
-        if (DatelineParser.startsWithFullDateline(line)) {
+        if (DatelineParser.startsWithFullDateline(line) || KoreanDateline.opens(line)) {
             return "the input starts with a dateline paragraph; the headline is missing";
         }
         return null;

@@ -54,6 +54,9 @@ final class Story {
         DatelineParser.Match match = null;
         if (!paragraphs.isEmpty()) {
             match = DatelineParser.find(paragraphs.get(0));
+            if (match == null) {
+                match = KoreanDateline.find(paragraphs.get(0));
+            }
             if (match != null) {
                 cutDateline(paragraphs, match.rest());
             }
@@ -64,9 +67,17 @@ final class Story {
         LocalDate date = null;
         Dateline dateline = null;
         if (match != null) {
-            date = DatelineDates.resolve(match.month(), match.day(), raw.receivedAt(), config.agencyZone());
-            if (match.month() != 0 && date == null) {
+            date = match.month() != 0
+                    ? DatelineDates.resolve(match.month(), match.day(), raw.receivedAt(), config.agencyZone())
+                    : DatelineDates.resolveDay(match.day(), raw.receivedAt(), config.agencyZone());
+            if (match.day() != 0 && date == null) {
                 flags.add(Flag.UNRESOLVED_DATE);
+            }
+            // A Korean dateline names the reporters: they come first, as a byline line would.
+            for (int i = match.bylines().size() - 1; i >= 0; i--) {
+                if (!body.bylines.contains(match.bylines().get(i))) {
+                    body.bylines.add(0, match.bylines().get(i));
+                }
             }
             dateline = toDateline(match, date);
         } else if (located != null && !NormalizedText.oneLine(located).isEmpty()) {
@@ -147,8 +158,10 @@ final class Story {
         dateline.setRaw(match.raw());
         dateline.setCity(match.city());
         dateline.setCountry(match.country());
-        dateline.setMonth(match.month() == 0 ? null : match.month());
-        dateline.setDay(match.month() == 0 ? null : match.day());
+        // A Korean lead gives the day alone; its month is the resolved date's.
+        dateline.setMonth(match.month() != 0 ? Integer.valueOf(match.month())
+                : match.day() != 0 && date != null ? Integer.valueOf(date.getMonthValue()) : null);
+        dateline.setDay(match.day() == 0 ? null : match.day());
         dateline.setDate(date);
         dateline.setAgency(match.agency());
         return dateline;

@@ -102,7 +102,7 @@ public final class TextBlocks {
     }
 
     private static boolean isMarker(String line) {
-        return line.equals("-") || line.equalsIgnoreCase(TextBody.END) || TextBody.isEditorNote(line)
+        return line.equals("-") || TextBody.isEnd(line) || TextBody.isEditorNote(line)
                 || (line.startsWith("By ") && Bylines.names(NormalizedText.oneLine(line)) != null)
                 || (line.indexOf('@') >= 0 && Emails.addIfOnlyAddresses(line, new ArrayList<>(1)));
     }

@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * The lines after a headline (sections 3 and 4 of {@code docs/parsing.md}): editor's notes and bylines, the
- * paragraphs and contacts up to {@code (END)}, and what a captured page listed after it.
+ * paragraphs and contacts up to {@code (END)} (the Korean service's {@code (끝)}), and what a captured page listed
+ * after it. Photo captions and credits of the Korean service are not paragraphs.
  */
 final class TextBody {
 
     static final String END = "(END)";
+    /** The Korean service's end mark. */
+    static final String KOREAN_END = "(끝)";
 
     final List<String> notes = new ArrayList<>(1);
     final List<String> bylines = new ArrayList<>(2);
@@ -29,7 +32,7 @@ final class TextBody {
         int i = body.readHeader(lines, start);
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.equalsIgnoreCase(END)) {
+            if (isEnd(line)) {
                 body.endSeen = true;
                 i++;
                 break;
@@ -77,9 +80,16 @@ final class TextBody {
     }
 
     private void add(String line) {
-        if (!line.isEmpty() && !Emails.addIfOnlyAddresses(line, emails)) {
-            paragraphs.add(line);
+        if (line.isEmpty() || Emails.addIfOnlyAddresses(line, emails) || KoreanCredits.isStampedCaption(line)) {
+            return;
         }
+        if (KoreanCredits.isCredit(line)) {
+            if (KoreanCredits.isCaptionOfCredit(paragraphs)) {
+                paragraphs.remove(paragraphs.size() - 1);
+            }
+            return;
+        }
+        paragraphs.add(line);
     }
 
     private void readRelated(List<String> lines, int from) {
@@ -90,18 +100,27 @@ final class TextBody {
         }
     }
 
+    /** A whole line in parentheses; not an end mark, and not a Korean lead that happens to end in one. */
     static boolean isEditorNote(String line) {
         return line.length() > 2 && line.charAt(0) == '(' && line.charAt(line.length() - 1) == ')'
-                && !line.equalsIgnoreCase(END);
+                && !isEnd(line) && !KoreanDateline.opens(line);
     }
 
-    /** A line closed by {@code (END)} after some text: {@code ... said Friday. (END)}. */
+    /** {@code (END)} in any case, or {@code (끝)}. */
+    static boolean isEnd(String line) {
+        return line.equalsIgnoreCase(END) || line.equals(KOREAN_END);
+    }
+
+    /** A line closed by an end mark after some text: {@code ... said Friday. (END)}, {@code …밝혔다.(끝)}. */
     static boolean endsWithEnd(String line) {
         int at = line.length() - END.length();
-        return at > 0 && line.regionMatches(true, at, END, 0, END.length());
+        int atKorean = line.length() - KOREAN_END.length();
+        return (at > 0 && line.regionMatches(true, at, END, 0, END.length()))
+                || (atKorean > 0 && line.startsWith(KOREAN_END, atKorean));
     }
 
     static String withoutEnd(String line) {
-        return line.substring(0, line.length() - END.length()).strip();
+        int mark = line.endsWith(KOREAN_END) ? KOREAN_END.length() : END.length();
+        return line.substring(0, line.length() - mark).strip();
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The kinds of wire copy that headline tags and editor's notes announce: editorial reprints, interviews,
- * analyses, features, corrections, advisories, and kill or withdrawal notices.
+ * analyses, features, corrections, advisories, and kill or withdrawal notices; in the Korean service also
+ * editorials ({@code [사설]}) and graphics ({@code [그래픽]}).
  */
 final class WireKinds {
 
@@ -49,12 +50,14 @@ final class WireKinds {
             return EDITORIAL;
         }
         return switch (tag) {
-            case "yonhap interview", "interview" -> "interview";
-            case "news focus", "news analysis", "analysis" -> "analysis";
-            case "yonhap feature", "feature" -> "feature";
+            case "yonhap interview", "interview", "인터뷰", "연합뉴스 인터뷰" -> "interview";
+            case "news focus", "news analysis", "analysis", "해설" -> "analysis";
+            case "yonhap feature", "feature", "르포" -> "feature";
             case "corrected", "correction", "correct" -> "correction";
             case "advisory", "news advisory", "yonhap advisory" -> "advisory";
-            case "obituary" -> "obituary";
+            case "obituary", "부고" -> "obituary";
+            case "사설" -> EDITORIAL;
+            case "그래픽" -> "graphics";
             default -> null;
         };
     }

@@ -87,8 +87,7 @@ public final class Reprocessor {
     static RuleSet withPrefix(RuleSet rules, String prefix) {
         List<Subject> subjects = new ArrayList<>();
         for (Subject subject : rules.subjects()) {
-            subjects.add(new Subject(subject.id(), prefix + subject.topic(), subject.description(), subject.threshold(),
-                    subject.rules()));
+            subjects.add(subject.withTopic(prefix + subject.topic()));
         }
         return new RuleSet(subjects, rules.source(), rules.digest());
     }

@@ -41,13 +41,18 @@ final class BenchmarkCorpus {
                 }
             }
             text.append("\n(END)");
-            ParseResult result = parser.parse(RawDispatch.of(text.toString().getBytes(StandardCharsets.UTF_8),
-                    Instant.parse("2024-06-01T00:00:00Z")));
-            if (result instanceof ParseResult.Parsed parsed) {
-                out.add(parsed.dispatch());
-            }
+            addParsed(parser, text, out);
         }
         return out;
+    }
+
+    /** Parses {@code text} as received on one fixed day and adds the dispatch to {@code out} when it parses. */
+    static void addParsed(DispatchParser parser, CharSequence text, List<Dispatch> out) {
+        ParseResult result = parser.parse(RawDispatch.of(text.toString().getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-06-01T00:00:00Z")));
+        if (result instanceof ParseResult.Parsed parsed) {
+            out.add(parsed.dispatch());
+        }
     }
 
     private static List<JsonNode> stories() {

@@ -43,7 +43,7 @@ class RulesLoaderTest {
                 "subject alliance: missing topic",
                 "rule bad-syntax: bad query syntax: Cannot parse '\"unclosed phrase': Lexical error at line 1, column 17.  Encountered: <EOF> after prefix \"\\\"unclosed phrase\" (in lexical state 2)",
                 "rule bad-field: unknown field 'dateline' (fields: headline, lead, top, body, text)",
-                "subject other: unknown key 'treshold' (known: description, id, rules, threshold, topic)",
+                "subject other: unknown key 'treshold' (known: description, id, languages, rules, threshold, topic)",
                 "subject other: threshold must be a number above 0",
                 "rule dup: duplicate rule id (also in subject alliance)",
                 "rule boosted: boosts (^) are not used; give the rule a weight instead");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,30 @@ class ClassifyCommandTest {
         assertThat(line.at("/matches/kpop/routed").asBoolean()).isFalse();
         assertThat(line.at("/matches/kpop/rules/0/id").asText()).isEqualTo("kpop-word");
         assertThat(line.at("/matches/kpop/rules/0/terms/0").asText()).isEqualTo("K-pop");
+    }
+
+    @Test
+    void shouldExplainKoreanMatchesByTheKoreanRulesInTheirOwnWords() throws IOException {
+        // Given a Korean dispatch on cost sharing, with particles on every word the rules name
+        Files.writeString(dir.resolve("ko.txt"), """
+                한미, 방위비분담금 1조389억원 합의…10차 SMA 가서명
+                (서울=연합뉴스) 이상현 기자 = 한미가 10일 올해 주한미군 방위비분담금을 1조389억원으로 정한 제10차 방위비분담특별협정에 가서명했다.
+                외교부는 "한미동맹의 굳건함을 재확인하는 계기"라며 방위비분담금이 주한미군의 안정적 주둔에 쓰인다고 밝혔다.
+                lsh@yna.co.kr
+                (끝)
+                """, StandardCharsets.UTF_8);
+
+        // When it is classified with --explain and the bundled rules
+        int exit = run("classify", "--explain", dir.resolve("ko.txt").toString());
+
+        // Then the Korean rules route it to both subjects and name the Korean words they matched
+        JsonNode line = lines().get(0);
+        assertThat(exit).isZero();
+        assertThat(line.get("topics")).extracting(JsonNode::asText).containsExactly("alliance", "defense-cost");
+        assertThat(line.at("/matches/defense-cost/rules")).extracting(r -> r.get("id").asText())
+                .allMatch(id -> id.startsWith("ko-")).contains("ko-defense-cost-sharing-prominent");
+        assertThat(line.at("/matches/defense-cost/terms")).extracting(JsonNode::asText).contains("방위비", "SMA");
+        assertThat(line.at("/matches/alliance/terms")).extracting(JsonNode::asText).contains("주한미군");
     }
 
     @Test

@@ -55,4 +55,19 @@ class DatelineDatesTest {
                 .isEqualTo(Instant.parse("2021-02-05T15:00:00Z"));
         assertThat(DatelineDates.publishedAt(date, null, SEOUL)).isEqualTo(Instant.parse("2021-02-05T15:00:00Z"));
     }
+
+    @Test
+    void shouldResolveAKoreanLeadsDayToTheLatestDateNoMoreThanTwoDaysAhead() {
+        Instant received = Instant.parse("2024-05-27T16:20:00Z"); // May 28 in Seoul
+        assertThat(DatelineDates.resolveDay(28, received, SEOUL)).isEqualTo(LocalDate.of(2024, 5, 28));
+        assertThat(DatelineDates.resolveDay(27, received, SEOUL)).isEqualTo(LocalDate.of(2024, 5, 27));
+        assertThat(DatelineDates.resolveDay(30, received, SEOUL)).isEqualTo(LocalDate.of(2024, 5, 30));
+        // May 31 is three days ahead, and April has no 31st.
+        assertThat(DatelineDates.resolveDay(31, received, SEOUL)).isNull();
+        assertThat(DatelineDates.resolveDay(31, Instant.parse("2024-11-03T01:00:00Z"), SEOUL))
+                .isEqualTo(LocalDate.of(2024, 10, 31));
+        assertThat(DatelineDates.resolveDay(1, Instant.parse("2024-01-31T05:00:00Z"), SEOUL))
+                .isEqualTo(LocalDate.of(2024, 2, 1));
+        assertThat(DatelineDates.resolveDay(1, null, SEOUL)).isNull();
+    }
 }

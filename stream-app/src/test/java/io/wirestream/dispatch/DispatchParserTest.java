@@ -106,7 +106,9 @@ class DispatchParserTest {
         assertThat(reasonOf(bytes("<!DOCTYPE html>\n<html><body><h1>News</h1></body></html>"))).isEqualTo(FailureReason.MARKUP);
         Dispatch korean = parsed(RawDispatch.of(bytes("북한, 동해상으로 탄도미사일 발사\n(서울=연합뉴스) 북한이 오늘 오전 동해상으로 탄도미사일을 발사했다고 합동참모본부가 밝혔다.\n(끝)"), RECEIVED));
         assertThat(korean.getLanguage()).isEqualTo("ko");
-        assertThat(korean.getFlags()).containsExactly("MISSING_DATELINE", "MISSING_END");
+        assertThat(korean.getDateline().getCity()).isEqualTo("서울");
+        assertThat(korean.getEndSeen()).isTrue();
+        assertThat(korean.getFlags()).isEmpty();
     }
 
     private Dispatch parsed(RawDispatch raw) {

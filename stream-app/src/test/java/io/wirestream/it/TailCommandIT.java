@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.cli.WirestreamCommand;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
 import io.wirestream.embedded.Ports;
 import io.wirestream.registry.AvroSerializer;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.Dispatch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +44,11 @@ class TailCommandIT {
     private static EmbeddedKafka kafka;
     private static EmbeddedRegistry registry;
     private static final Instant FIRST = Instant.parse("2024-03-01T00:00:00Z");
+    private static final String KOREAN_HEADLINE = "北, 동해상으로 탄도미사일 발사…합참 \"경계태세 강화\"";
+    private static final String KOREAN = KOREAN_HEADLINE + "(종합)\n"
+            + "(서울=연합뉴스) 김철수 기자 = 북한이 27일 오전 동해상으로 단거리 탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다.\n"
+            + "합참은 \u201c한미 간 긴밀히 공조하고 있다\u201d고 말했다.\n"
+            + "kcs@yna.co.kr\n(끝)\n";
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,6 +58,7 @@ class TailCommandIT {
                 dir.resolve("registry"));
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("north-korea", 3, (short) 1).configs(Map.of("retention.ms", "-1")),
+                    new NewTopic("korean", 1, (short) 1).configs(Map.of("retention.ms", "-1")),
                     new NewTopic("raw-feed.dlq", 1, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         }
         AvroSerializer<Dispatch> values = new AvroSerializer<>();
@@ -59,6 +70,10 @@ class TailCommandIT {
                 producer.send(new ProducerRecord<>("north-korea", null, FIRST.plusSeconds(86_400L * day).toEpochMilli(),
                         "key-" + (day % 5), dispatch));
             }
+            ParseResult korean = new DispatchParser().parse(RawDispatch.of(KOREAN.getBytes(StandardCharsets.UTF_8),
+                    FIRST));
+            producer.send(new ProducerRecord<>("korean", null, FIRST.toEpochMilli(), "ko",
+                    ((ParseResult.Parsed) korean).dispatch()));
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()), new ByteArraySerializer(),
@@ -98,6 +113,38 @@ class TailCommandIT {
         assertThat(text.strip()).isEqualTo("2024-03-20 00:00  Story of day 19  (north-korea)");
         String dead = tail("raw-feed.dlq", "--from-beginning", "--format", "text");
         assertThat(dead.strip()).isEqualTo("2024-03-01 00:00  [NO_BODY] Headline only");
+    }
+
+    @Test
+    void shouldWriteKoreanAsUtf8WhateverThePlatformsDefaultCharset() throws IOException {
+        // Given a Korean dispatch on a topic, and a standard output whose platform charset cannot encode Hangul
+        // When tail prints it as text and as JSON through the command line's own writers
+        String text = tailBytes("korean", "--from-beginning", "--format", "text");
+        List<JsonNode> json = json(tailBytes("korean", "--from-beginning"));
+
+        // Then the bytes are UTF-8 and the Korean comes out whole: headline, quotes and lead
+        assertThat(text.strip()).isEqualTo("2024-03-01 00:00  [LEAD] " + KOREAN_HEADLINE);
+        assertThat(json).singleElement().satisfies(line -> {
+            assertThat(line.get("headline").asText()).isEqualTo(KOREAN_HEADLINE);
+            assertThat(line.get("language").asText()).isEqualTo("ko");
+            assertThat(line.toString()).contains("북한이 27일 오전 동해상으로", "\u201c한미 간 긴밀히 공조하고 있다\u201d");
+        });
+    }
+
+    /** Runs tail as {@code main} does, writing to a stdout whose default charset is ASCII; decodes it as UTF-8. */
+    private static String tailBytes(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("tail"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url()));
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.US_ASCII));
+            assertThat(WirestreamCommand.newCommandLine().execute(all.toArray(String[]::new))).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String tail(String... args) {

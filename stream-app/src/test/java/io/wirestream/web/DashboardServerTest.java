@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.config.Secret;
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.metrics.Metrics;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
@@ -21,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +93,30 @@ class DashboardServerTest {
         assertThat(chart.statusCode()).as("Chart.js from its WebJar, at %s", DashboardServer.CHART_JS).isEqualTo(200);
         assertThat(chart.body()).contains("Chart");
         assertThat(get(base + "static/app.js").body()).doesNotContain("innerHTML");
+    }
+
+    @Test
+    void shouldServeKoreanCardsAsUtf8() throws Exception {
+        // Given a Korean dispatch in the North Korea column
+        String base = start(true, "s3cret");
+        String text = "北, 동해상으로 탄도미사일 발사…합참 \"경계태세 강화\"(종합)\n"
+                + "(서울=연합뉴스) 김철수 기자 = 북한이 27일 오전 동해상으로 탄도미사일 1발을 발사했다.\n"
+                + "합참은 \u201c한미 간 긴밀히 공조하고 있다\u201d고 말했다.\nkcs@yna.co.kr\n(끝)\n";
+        ParseResult parsed = new DispatchParser().parse(RawDispatch.of(text.getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-03-27T01:00:00Z")));
+        feed.add(new Item.DispatchItem("north-korea:0:7", "north-korea", 1, 2,
+                DispatchBody.of(((ParseResult.Parsed) parsed).dispatch())));
+
+        // When the page asks for the recent cards, read as bytes
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + "api/recent")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        // Then the answer says UTF-8 and its bytes are the Korean text, whole
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase("application/json;charset=utf-8"));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("北, 동해상으로 탄도미사일 발사…합참 \\\"경계태세 강화\\\"")
+                .contains("북한이 27일 오전 동해상으로", "\u201c한미 간 긴밀히 공조하고 있다\u201d", "\"language\":\"ko\"");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package io.wirestream.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirestream.dispatch.DispatchParser;
+import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.testing.KoreanCorpus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"): the parts
+ * they were tuned on must route at precision and recall of at least 0.95 per subject; the part kept aside
+ * ({@code heldout4.jsonl}) is measured and printed, and guarded against a fall below the figures reported in
+ * docs/classification.md, which are under the goal of 0.95.
+ */
+class KoreanCorpusClassificationTest {
+
+    private static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
+
+    @Test
+    void shouldRouteThePartsTunedOnAtPrecisionAndRecallOfAtLeast095() {
+        // Given the parts the Korean rules were tuned on
+        List<JsonNode> tuned = new ArrayList<>(KoreanCorpus.entries(KoreanCorpus.TUNING));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT2));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT3));
+
+        // When each dispatch is parsed and classified
+        List<String> table = measure(tuned);
+
+        // Then every subject reaches 0.95 on both counts
+        assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("LOW"));
+    }
+
+    @Test
+    void shouldKeepThePartKeptAsideAtTheReportedFigures() {
+        // Given the part written after the third round of tuning and never tuned on
+        // When classified
+        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.HELDOUT4));
+
+        // Then no subject falls below 0.65 (docs/classification.md reports 0.692 to 1.000; the goal is 0.95)
+        System.out.println(String.join("\n", table));
+        assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("FAIL"));
+    }
+
+    @Test
+    void shouldReadEveryKoreanDispatchAsKorean() {
+        // Given every part
+        // When parsed
+        // Then each dispatch says it is Korean, which picks the Korean rules
+        for (JsonNode entry : KoreanCorpus.all()) {
+            assertThat(parse(entry).dispatch().getLanguage()).as(entry.get("id").asText()).isEqualTo("ko");
+        }
+    }
+
+    /** One line per subject with its counts, marked LOW under 0.95 and FAIL under 0.65. */
+    private static List<String> measure(List<JsonNode> entries) {
+        List<Set<String>> expected = new ArrayList<>();
+        List<Set<String>> actual = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            Set<String> labels = new LinkedHashSet<>();
+            entry.get("topics").forEach(t -> labels.add(t.asText()));
+            expected.add(labels);
+            actual.add(new LinkedHashSet<>(RuleClassifierTest.topics(CLASSIFIER.classify(parse(entry).dispatch()))));
+        }
+        List<String> table = new ArrayList<>();
+        for (Subject subject : CLASSIFIER.ruleSet().subjects()) {
+            String id = subject.id();
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                boolean want = expected.get(i).contains(id);
+                boolean got = actual.get(i).contains(id);
+                tp += want && got ? 1 : 0;
+                fp += !want && got ? 1 : 0;
+                fn += want && !got ? 1 : 0;
+            }
+            double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+            double worst = Math.min(precision, recall);
+            table.add(String.format(Locale.ROOT, "%-13s tp %3d fp %2d fn %2d precision %.3f recall %.3f%s", id, tp, fp,
+                    fn, precision, recall, worst < 0.65 ? " FAIL" : worst < 0.95 ? " LOW" : ""));
+        }
+        return table;
+    }
+
+    private static ParseResult.Parsed parse(JsonNode entry) {
+        ParseResult result = new DispatchParser().parse(RawDispatch.of(
+                entry.get("text").asText().getBytes(StandardCharsets.UTF_8),
+                Instant.parse(entry.get("received_at").asText())));
+        assertThat(result).as(entry.get("id").asText()).isInstanceOf(ParseResult.Parsed.class);
+        return (ParseResult.Parsed) result;
+    }
+}
