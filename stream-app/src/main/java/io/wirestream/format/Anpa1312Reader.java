@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,7 +150,7 @@ final class Anpa1312Reader implements FormatReader {
 
     /** {@code Eds:} and the like open a note to editors wherever it stands, even before the headline. */
     private static boolean isNoteToEditors(String line) {
-        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        String lower = line.toLowerCase(Locale.ROOT);
         return lower.startsWith("eds:") || lower.startsWith("editors:") || lower.startsWith("attn:");
     }
 

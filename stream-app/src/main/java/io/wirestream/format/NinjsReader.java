@@ -10,6 +10,7 @@ import io.wirestream.dispatch.StoryAssembler;
 import io.wirestream.dispatch.StoryDraft;
 import io.wirestream.dispatch.TextBlocks;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -128,10 +129,10 @@ final class NinjsReader implements FormatReader {
         for (String name : names) {
             JsonNode value = node.get(name);
             if (value != null && (value.isArray() || value.isObject())) {
-                return value.isArray() ? value : java.util.List.of(value);
+                return value.isArray() ? value : List.of(value);
             }
         }
-        return java.util.List.of();
+        return List.of();
     }
 
     private static Integer integer(JsonNode value) {

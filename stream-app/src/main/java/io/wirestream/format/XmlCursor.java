@@ -1,6 +1,7 @@
 package io.wirestream.format;
 
 import java.util.List;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -107,7 +108,7 @@ final class XmlCursor implements AutoCloseable {
 
     /** The current element's {@code xml:lang}, or null. */
     String lang() {
-        return reader.getAttributeValue(javax.xml.XMLConstants.XML_NS_URI, "lang");
+        return reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
     }
 
     /** All the text inside the current element, child elements' included; leaves the cursor on its end. */
