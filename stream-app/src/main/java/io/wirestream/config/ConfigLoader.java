@@ -1,8 +1,10 @@
 package io.wirestream.config;
 
 import io.wirestream.config.WirestreamConfig.Dashboard;
+import io.wirestream.config.WirestreamConfig.EmbargoMode;
 import io.wirestream.config.WirestreamConfig.Embedded;
 import io.wirestream.config.WirestreamConfig.Kafka;
+import io.wirestream.config.WirestreamConfig.Lifecycle;
 import io.wirestream.config.WirestreamConfig.Limits;
 import io.wirestream.config.WirestreamConfig.ProcessingGuarantee;
 import io.wirestream.config.WirestreamConfig.Registry;
@@ -23,6 +25,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +160,7 @@ public final class ConfigLoader {
             RegistryConfig.from(registryProperties); // Checks the URL and the registry keys now.
         }
         Kafka kafka = new Kafka(v.text(Setting.BOOTSTRAP_SERVERS), v.text(Setting.APPLICATION_ID),
-                v.guarantee(), kafkaProperties);
+                v.choice(Setting.PROCESSING_GUARANTEE, ProcessingGuarantee::of), kafkaProperties);
         Topics topics = new Topics(v.text(Setting.INPUT_TOPIC), v.text(Setting.UNROUTED_TOPIC),
                 v.text(Setting.DEAD_LETTER_TOPIC), v.text(Setting.ALERT_RULES_TOPIC), v.text(Setting.ALERTS_TOPIC),
                 v.number(Setting.PARTITIONS, 1, 10_000));
@@ -171,14 +174,14 @@ public final class ConfigLoader {
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
-                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard);
+                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard,
+                new Lifecycle(v.bool(Setting.STICKY_ROUTING), v.choice(Setting.EMBARGO_MODE, EmbargoMode::of)));
     }
 
     /** Every value by its key, secrets masked, one per line: for the start-up log and {@code --verbose}. */
     static String describe(WirestreamConfig config) {
         Map<String, String> shown = new TreeMap<>();
-        Map<Setting, Object> values = valuesOf(config);
-        values.forEach((setting, value) -> shown.put(setting.key(), value == null ? "(none)"
+        valuesOf(config).forEach((setting, value) -> shown.put(setting.key(), value == null ? "(none)"
                 : Secrets.mask(setting.key(), String.valueOf(value))));
         config.kafka().clientProperties().forEach((k, v) -> shown.put(KAFKA_PREFIX + k, Secrets.mask(k, v)));
         config.registry().properties().forEach((k, v) -> shown.put(k, Secrets.mask(k, v)));
@@ -205,6 +208,8 @@ public final class ConfigLoader {
         values.put(Setting.REGISTRY_HOME, c.embedded().registryHome());
         values.put(Setting.MAX_BYTES, c.limits().maxBytes());
         values.put(Setting.DEDUP_WINDOW, Durations.format(c.limits().dedupWindow()));
+        values.put(Setting.STICKY_ROUTING, c.lifecycle().sticky());
+        values.put(Setting.EMBARGO_MODE, c.lifecycle().embargoMode().value());
         values.put(Setting.ALERT_RULES_TOPIC, c.topics().alertRules());
         values.put(Setting.ALERTS_TOPIC, c.topics().alerts());
         values.put(Setting.DASHBOARD_ENABLED, c.dashboard().enabled());
@@ -283,11 +288,12 @@ public final class ConfigLoader {
             return size;
         }
 
-        ProcessingGuarantee guarantee() {
+        /** One of the words a setting takes, read by {@code of}, whose message says which they are. */
+        <T> T choice(Setting setting, Function<String, T> of) {
             try {
-                return ProcessingGuarantee.of(values.get(Setting.PROCESSING_GUARANTEE));
+                return of.apply(values.get(setting));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Setting.PROCESSING_GUARANTEE.key() + " " + e.getMessage());
+                throw new IllegalArgumentException(setting.key() + " " + e.getMessage());
             }
         }
     }

@@ -40,6 +40,16 @@ class ClusterOptionsTest {
     }
 
     @Test
+    void shouldTurnStickyRoutingOffAndPassEmbargoesWhenRunIsToldTo() throws IOException {
+        assertThat(run().load(Map.of()).lifecycle()).isEqualTo(new WirestreamConfig.Lifecycle(true,
+                WirestreamConfig.EmbargoMode.HOLD));
+        assertThat(run("--no-sticky-routing", "--embargo-mode", "pass").load(Map.of()).lifecycle())
+                .isEqualTo(new WirestreamConfig.Lifecycle(false, WirestreamConfig.EmbargoMode.PASS));
+        assertThat(run("--sticky-routing").load(Map.of("WIRESTREAM_ROUTING_STICKY", "false")).lifecycle().sticky())
+                .as("the option over the environment").isTrue();
+    }
+
+    @Test
     void shouldTurnTheDashboardOffWithNoDashboardAndOnWithDashboard() throws IOException {
         assertThat(run().load(Map.of()).dashboard().enabled()).isTrue();
         assertThat(run("--no-dashboard").load(Map.of()).dashboard().enabled()).isFalse();
