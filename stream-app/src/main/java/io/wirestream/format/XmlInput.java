@@ -3,9 +3,18 @@ package io.wirestream.format;
 import io.wirestream.dispatch.FailureReason;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -21,6 +30,8 @@ final class XmlInput {
     /** One factory per thread: the JDK does not promise that a factory may be shared by threads. */
     private static final String REUSE_INSTANCE = "reuse-instance";
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("\\A<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
 
     private XmlInput() {
     }
@@ -54,7 +65,46 @@ final class XmlInput {
             throw new XMLStreamException("the DOCTYPE declares entities; wirestream reads no DTD and expands no entity",
                     location(chars, declaration));
         }
-        return FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
+        // Decoded here, not by the JDK reader: on a malformed byte sequence that one prints "[Fatal Error]" to
+        // standard error before it throws, and nothing in StAX turns that off.
+        return FACTORY.get().createXMLStreamReader(new StringReader(decode(bytes, chars)));
+    }
+
+    /** The document as text, in the encoding its BOM or XML declaration names (UTF-8 if none), strictly. */
+    private static String decode(byte[] bytes, CharSequence prolog) throws XMLStreamException {
+        Charset charset;
+        int start = 0;
+        if (prolog instanceof String) {
+            charset = bytes[0] == 0 || bytes[1] == 0 ? (bytes[0] == 0 ? StandardCharsets.UTF_16BE
+                    : StandardCharsets.UTF_16LE) : StandardCharsets.UTF_16;
+        } else {
+            start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                    && bytes[2] == (byte) 0xBF ? 3 : 0;
+            charset = declaredCharset(prolog.subSequence(0, Math.min(prolog.length(), 200)));
+        }
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int at = in.position();
+            throw new XMLStreamException("Invalid " + charset.name() + " byte sequence at byte " + at,
+                    location(new Latin1Chars(bytes, 0, bytes.length), at));
+        }
+    }
+
+    private static Charset declaredCharset(CharSequence head) throws XMLStreamException {
+        Matcher declared = DECLARED_ENCODING.matcher(head);
+        if (!declared.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared.group(1));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new XMLStreamException("the XML declaration names an encoding this JVM does not have: "
+                    + declared.group(1), location(head, declared.start(1)));
+        }
     }
 
     /** The document's characters for the prolog: UTF-16 decoded; any other encoding byte for byte, past a BOM. */

@@ -3,8 +3,8 @@ package io.wirestream.bench;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.format.FormatParser;
 import io.wirestream.format.ParsedDocument;
+import io.wirestream.format.SeedTemplates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time to read one story through the format layer, sniffing included, on one thread: the seed story (2.7 KB of
- * text) in each format, as rendered by hand in {@code formats/<format>/00-seed.*} (1.9 to 3.4 KB); yonhap-text is
- * the seed itself, or its bundled stand-in, as in {@link ParserBenchmark}.
+ * text) in each format, rendered by hand as the templates {@code formats/<format>/00-seed.*.template} and filled
+ * with it (1.9 to 3.4 KB); yonhap-text is the seed itself, or its bundled stand-in, as in {@link ParserBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,15 +65,10 @@ public class FormatParserBenchmark {
         return parser.parseAll(RawDispatch.of(bytes, RECEIVED), null);
     }
 
-    /** The seed story in {@code format}, as the benchmark reads it. */
+    /** The seed story (or its stand-in) in {@code format}: the format's seed template filled with it. */
     static byte[] input(String format) throws IOException {
-        return format.equals("yonhap-text") ? ParserBenchmark.seedText().getBytes(StandardCharsets.UTF_8)
-                : fixture(FIXTURES.get(format));
-    }
-
-    private static byte[] fixture(String path) throws IOException {
-        try (InputStream in = FormatParserBenchmark.class.getResourceAsStream("/formats/" + path)) {
-            return in.readAllBytes();
-        }
+        String story = ParserBenchmark.seedText();
+        return format.equals("yonhap-text") ? story.getBytes(StandardCharsets.UTF_8)
+                : SeedTemplates.of(story, RECEIVED).render(FIXTURES.get(format));
     }
 }

@@ -26,14 +26,21 @@ final class Fixtures {
         }
     }
 
-    /** Every fixture document (the expectation files left out), in name order. */
+    /**
+     * Every fixture document, in name order: the expectation files left out, and the templates of the seed
+     * ({@code *.template}), which are documents only once {@link SeedTemplates} fills them.
+     */
     static List<Path> all() {
         try (Stream<Path> files = Files.walk(dir())) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".expect.json")).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(p -> isDocument(p.getFileName().toString())).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isDocument(String name) {
+        return !name.endsWith(".expect.json") && !name.endsWith(".template");
     }
 
     static Path dir() {

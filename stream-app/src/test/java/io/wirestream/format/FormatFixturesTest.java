@@ -47,18 +47,22 @@ class FormatFixturesTest {
     }
 
     private static void check(Path doc) throws IOException {
-        // Given a fixture and its expectation
         String name = doc.getFileName().toString();
         JsonNode spec = JSON.readTree(doc.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".expect.json")
                 .toFile());
-        RawDispatch raw = RawDispatch.of(Files.readAllBytes(doc), Instant.parse(spec.get("receivedAt").asText()));
+        check(name, doc.getParent().getFileName().toString(), Files.readAllBytes(doc), spec);
+    }
+
+    /** Reads {@code bytes}, a document of {@code format}, and checks each result against {@code spec}. */
+    static void check(String name, String format, byte[] bytes, JsonNode spec) {
+        // Given a fixture and its expectation
+        RawDispatch raw = RawDispatch.of(bytes, Instant.parse(spec.get("receivedAt").asText()));
 
         // When it is parsed
         ParsedDocument document = PARSER.parseAll(raw, spec.path("hint").isTextual() ? spec.get("hint").asText() : null);
 
         // Then every result is as expected, in order
         String about = spec.path("about").asText();
-        String format = doc.getParent().getFileName().toString();
         if (!spec.path("unsupported").asBoolean()) {
             assertThat(document.format()).as(about).isNotNull();
             assertThat(document.format().id()).as(about).isEqualTo(format);

@@ -7,7 +7,9 @@ import io.wirestream.dispatch.FailureReason;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.ParserConfig;
 import io.wirestream.dispatch.RawDispatch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -216,6 +218,47 @@ class HostileInputTest {
         // Then it is refused as too large, without a copy of it made
         assertRefused(parsed.result(), FailureReason.TOO_LARGE, "over the limit of " + ParserConfig.DEFAULT_MAX_BYTES);
         assertThat(parsed.allocatedBytes()).isLessThan(MB);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"newsml-g2", "nitf", "rss", "atom"})
+    void shouldRefuseMalformedBytesSayingWhereWithoutWritingToStandardError(String format) {
+        // Given a document whose headline holds a byte that is not UTF-8 (a lone 0xFF), as a broken relay sends it
+        byte[] head = ("<?xml version='1.0' encoding='UTF-8'?>\n" + document(format, "Talks")).getBytes(
+                StandardCharsets.UTF_8);
+        int talks = new String(head, StandardCharsets.ISO_8859_1).indexOf("Talks");
+        byte[] bytes = head.clone();
+        bytes[talks + 1] = (byte) 0xFF;
+
+        // When parsed, with standard error watched (the JDK's reader prints "[Fatal Error]" there on its own)
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        ParsedDocument document;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            document = new FormatParser().parseAll(RawDispatch.of(bytes, RECEIVED), null);
+        } finally {
+            System.setErr(original);
+        }
+
+        // Then it is MALFORMED_XML, says the line, and nothing reached standard error
+        assertRefused(document, FailureReason.MALFORMED_XML, "line 2");
+        assertThat(document.failures().get(0).message()).contains("UTF-8");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldReadADocumentInTheEncodingItsDeclarationNames() {
+        // Given an RSS item in ISO-8859-1, as older CMSes still send it, with an accented headline
+        String xml = "<?xml version='1.0' encoding='ISO-8859-1'?>\n" + document("rss", "Caf\u00e9 talks resume");
+        byte[] bytes = xml.getBytes(StandardCharsets.ISO_8859_1);
+
+        // When parsed
+        ParsedDocument document = new FormatParser().parseAll(RawDispatch.of(bytes, RECEIVED), null);
+
+        // Then the headline is the accented one
+        assertThat(document.dispatches()).singleElement()
+                .satisfies(d -> assertThat(d.getHeadline()).isEqualTo("Caf\u00e9 talks resume"));
     }
 
     private static ParsedDocument parse(String xml, String hint) {

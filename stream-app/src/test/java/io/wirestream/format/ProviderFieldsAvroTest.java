@@ -30,9 +30,10 @@ class ProviderFieldsAvroTest {
     @Test
     void shouldRoundTripEveryProviderFieldThroughAvroBinary() throws IOException {
         // Given a NewsML-G2 item with a guid, a version, an embargo, an urgency, subjects and a genre
-        Dispatch original = new FormatParser().parseAll(RawDispatch.of(Fixtures.bytes("newsml-g2/00-seed.xml"),
-                RECEIVED), null).dispatches().get(0);
+        Dispatch original = new FormatParser().parseAll(RawDispatch.of(
+                Fixtures.bytes("newsml-g2/08-interview-genre-subjects.xml"), RECEIVED), null).dispatches().get(0);
         original.setEmbargoedUntil(Instant.parse("2024-02-28T03:00:00Z"));
+        original.setUrgency(4);
         original.setGenre("analysis");
 
         // When written and read back
@@ -43,6 +44,7 @@ class ProviderFieldsAvroTest {
         assertThat(copy).isEqualTo(original);
         assertThat(copy.getProviderSubjects()).hasSize(2);
         assertThat(copy.getEmbargoedUntil()).isEqualTo(Instant.parse("2024-02-28T03:00:00Z"));
+        assertThat(copy.getUrgency()).isEqualTo(4);
     }
 
     @Test

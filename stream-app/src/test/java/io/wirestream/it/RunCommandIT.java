@@ -38,7 +38,7 @@ class RunCommandIT {
             String output = app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
             assertThat(output).contains("Kafka:           127.0.0.1:" + kafkaPort + " (embedded)")
                     .contains("schema registry: http://127.0.0.1:" + registryPort + "/apis/ccompat/v7 (embedded)")
-                    .contains("fed 24 sample dispatches to raw-feed");
+                    .contains("fed 27 sample dispatches to raw-feed");
             assertThat(output).containsPattern("alliance\\s+(\\d+)\\s+\\1")
                     .containsPattern("unrouted\\s+(\\d+)\\s+\\1")
                     .containsPattern("raw-feed\\.dlq\\s+2\\s+2");

@@ -12,12 +12,12 @@ import io.wirestream.classify.RulesLoader;
 import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
-import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
 import io.wirestream.embedded.Ports;
+import io.wirestream.format.FormatParser;
 import io.wirestream.input.DispatchInputs;
 import io.wirestream.input.InputRecord;
 import io.wirestream.registry.AvroDeserializer;
@@ -288,10 +288,12 @@ class SaslSslIT {
         samples.forEach(s -> inputs.add(s.bytes() == null ? new byte[0] : s.bytes()));
         inputs.add("<html><body>not news</body></html>".getBytes(StandardCharsets.UTF_8));
         inputs.add(new byte[] {'H', '\n', (byte) 0xC3, (byte) 0x28});
-        DispatchParser parser = new DispatchParser();
+        FormatParser parser = new FormatParser();
         Set<String> routedContent = new HashSet<>();
         for (int trace = 0; trace < inputs.size(); trace++) {
-            ParseResult result = parser.parse(RawDispatch.of(inputs.get(trace), Instant.parse("2024-06-01T00:00:00Z")));
+            // The samples are single stories, in several formats.
+            ParseResult result = parser.parseAll(RawDispatch.of(inputs.get(trace),
+                    Instant.parse("2024-06-01T00:00:00Z"))).single();
             boolean duplicate = result instanceof ParseResult.Parsed parsed
                     && !routedContent.add(parsed.dispatch().getContentId());
             if (!duplicate) {
