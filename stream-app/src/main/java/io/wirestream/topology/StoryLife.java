@@ -1,0 +1,171 @@
+package io.wirestream.topology;
+
+import io.wirestream.dispatch.PubStatus;
+import io.wirestream.dispatch.StoryIdentity;
+import io.wirestream.schema.Dispatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Follows each story through its versions, kills and embargoes, for the {@link Router}: decides what becomes of a
+ * dispatch that is neither a dead letter nor a duplicate, given what was delivered of its story before. Sticky: a
+ * later version goes at least where earlier ones went; a version older than one routed (same guid) is stale; a kill
+ * follows the story to all its subjects. Holding: an embargoed dispatch waits for its time, a withheld one for a
+ * later version, and a kill withdraws both.
+ */
+public final class StoryLife {
+
+    /** No story is followed and nothing is held: each dispatch is routed by its own text, at once. */
+    public static final StoryLife OFF = new StoryLife(KnownStories.NONE, HeldDispatches.NONE, false,
+            System::currentTimeMillis);
+
+    private final KnownStories known;
+    private final HeldDispatches held;
+    private final boolean holds;
+    private final LongSupplier clock;
+
+    /**
+     * @param known what was delivered of each story; {@link KnownStories#NONE} for routing that is not sticky
+     * @param held  where dispatches wait; unused unless {@code holds}
+     * @param holds embargoed and withheld dispatches are held back ({@code embargo.mode=hold})
+     * @param clock the wall-clock time, epoch ms, against which embargoes end
+     */
+    public StoryLife(KnownStories known, HeldDispatches held, boolean holds, LongSupplier clock) {
+        this.known = Objects.requireNonNull(known, "known");
+        this.held = Objects.requireNonNull(held, "held");
+        this.holds = holds;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A story's version: the provider's, when it is a number; else the update number of its tags ({@code (LEAD)} is
+     * 1), which is 0 for formats that have none.
+     */
+    public static long versionOf(Dispatch dispatch) {
+        String version = dispatch.getProviderVersion();
+        if (version != null) {
+            try {
+                return Long.parseLong(version.strip());
+            } catch (NumberFormatException e) {
+                // Not a number: the provider's own scheme, which says nothing of order.
+            }
+        }
+        return dispatch.getVersion();
+    }
+
+    /**
+     * The fates of a new dispatch, whose own text sends it to {@code subjects}: its own, after those of the withheld
+     * versions of its story it releases, or before those of the held ones a kill withdraws.
+     */
+    List<Outcome> fate(Dispatch dispatch, List<String> subjects, long timestamp, List<RawRecord.Header> headers) {
+        String story = StoryIdentity.of(dispatch);
+        long version = versionOf(dispatch);
+        StoryState state = known.get(story);
+        if (PubStatus.CANCELED.code().equals(dispatch.getPubStatus())) {
+            return kill(dispatch, story, timestamp, state, subjects);
+        }
+        if (state != null && StoryIdentity.byGuid(dispatch) && version < state.version()) {
+            return List.of(new Outcome.Stale(story, version, state.version()));
+        }
+        Instant until = dispatch.getEmbargoedUntil();
+        boolean embargoed = until != null && until.toEpochMilli() > clock.getAsLong();
+        boolean withheld = PubStatus.WITHHELD.code().equals(dispatch.getPubStatus());
+        if (holds && (embargoed || withheld)) {
+            Outcome.Held hold = new Outcome.Held(dispatch, story, timestamp, subjects, story, version,
+                    embargoed ? until : null, withheld, headers);
+            held.hold(hold);
+            return List.of(hold);
+        }
+        // The withheld versions it supersedes go out first, so that the story's versions keep their order.
+        List<Outcome> outcomes = new ArrayList<>();
+        if (holds) {
+            releaseWithheld(story, version, outcomes);
+        }
+        outcomes.add(deliver(dispatch, story, timestamp, subjects, version, known.get(story)));
+        return outcomes;
+    }
+
+    /** The held dispatches whose embargo is over by now, each released, or stale if a later version went before. */
+    List<Outcome> releaseDue() {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Outcome.Held due : held.takeDue(clock.getAsLong())) {
+            outcomes.add(release(due));
+        }
+        return outcomes;
+    }
+
+    private Outcome release(Outcome.Held hold) {
+        StoryState state = known.get(hold.story());
+        if (state != null && StoryIdentity.byGuid(hold.dispatch()) && hold.version() < state.version()) {
+            return new Outcome.Stale(hold.story(), hold.version(), state.version());
+        }
+        Outcome.Delivered delivered = deliver(hold.dispatch(), hold.key(), hold.timestamp(), hold.subjects(),
+                hold.version(), state);
+        return new Outcome.Released(delivered.dispatch(), delivered.key(), delivered.timestamp(),
+                delivered.subjects(), hold.headers());
+    }
+
+    /** A later version came: the withheld dispatches of older ones go out, or wait on for their embargo alone. */
+    private void releaseWithheld(String story, long version, List<Outcome> outcomes) {
+        long now = clock.getAsLong();
+        for (Outcome.Held withheld : held.takeWithheld(story)) {
+            boolean later = withheld.version() >= version && version > 0;
+            if (later) {
+                held.hold(withheld);
+            } else if (withheld.until() != null && withheld.until().toEpochMilli() > now) {
+                held.hold(withheld.embargoedOnly());
+            } else {
+                outcomes.add(release(withheld));
+            }
+        }
+    }
+
+    /**
+     * A kill withdraws what is held of its story and follows it to every subject it went to; else unrouted. Not
+     * following stories, it has none to follow: its own text decides, as for any dispatch.
+     */
+    private List<Outcome> kill(Dispatch dispatch, String story, long timestamp, StoryState state, List<String> own) {
+        List<Outcome> outcomes = new ArrayList<>();
+        if (known == KnownStories.NONE) {
+            outcomes.add(deliver(dispatch, story, timestamp, own, 0, null));
+        } else if (state == null || state.subjects().isEmpty()) {
+            record(dispatch, List.of());
+            outcomes.add(new Outcome.Unrouted(dispatch, story, timestamp));
+        } else {
+            record(dispatch, state.subjects());
+            outcomes.add(new Outcome.Canceled(dispatch, story, timestamp, state.subjects()));
+        }
+        for (Outcome.Held withdrawn : held.takeStory(story)) {
+            outcomes.add(new Outcome.Withdrawn(withdrawn));
+        }
+        return outcomes;
+    }
+
+    /** Goes out to its own subjects and its story's, which it joins. */
+    private Outcome.Delivered deliver(Dispatch dispatch, String story, long timestamp, List<String> own,
+            long version, StoryState state) {
+        Set<String> all = new LinkedHashSet<>(own);
+        long highest = version;
+        if (state != null) {
+            all.addAll(state.subjects());
+            highest = Math.max(version, state.version());
+        }
+        List<String> subjects = List.copyOf(all);
+        known.remember(story, new StoryState(subjects, highest));
+        record(dispatch, subjects);
+        return subjects.isEmpty() ? new Outcome.Unrouted(dispatch, story, timestamp)
+                : new Outcome.Routed(dispatch, story, timestamp, subjects);
+    }
+
+    /** The subjects it goes to are written in its routing decision, its story's included. */
+    private static void record(Dispatch dispatch, List<String> subjects) {
+        if (dispatch.getRouting() != null) {
+            dispatch.getRouting().setSubjects(new ArrayList<>(subjects));
+        }
+    }
+}
