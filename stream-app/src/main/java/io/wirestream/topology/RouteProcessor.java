@@ -49,7 +49,8 @@ final class RouteProcessor implements Processor<byte[], byte[], Object, Object> 
         KnownStories stories = config.followsStories() ? StoryStore.open(context, config.deduplicationWindow())
                 : KnownStories.NONE;
         HeldDispatches held = config.holdsEmbargoes() ? new HeldStore(context) : HeldDispatches.NONE;
-        StoryLife life = new StoryLife(stories, held, config.holdsEmbargoes(), context::currentSystemTimeMs);
+        StoryLife life = new StoryLife(stories, held, config.lifecycle().sticky(), config.holdsEmbargoes(),
+                context::currentSystemTimeMs);
         router = new Router(collaborators.parser(), collaborators.classifier(), config.endOffsets(), seen, life);
         alerts = config.alerts().map(topics -> new AlertWriter(collaborators.alertBook(),
                 collaborators.alertSerde().serializer(), topics.alerts(), listener));

@@ -24,8 +24,8 @@ import java.util.Set;
  *                            the live pipeline); partitions not named, and all when empty, are unbounded
  * @param alerts              users' alert rules and where alerts go; empty for no alerting
  * @param countOutputs        whether the per-minute counts of every output topic are kept (see {@link MinuteCounts})
- * @param lifecycle           whether stories are followed (for the deduplication window: none without one) and
- *                            embargoes held (see {@link StoryLife})
+ * @param lifecycle           whether routing is sticky (stories are remembered for the deduplication window: none
+ *                            without one) and embargoes held (see {@link StoryLife})
  */
 public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
         Optional<AlertTopics> alerts, boolean countOutputs, Lifecycle lifecycle) {
@@ -119,9 +119,12 @@ public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Ma
         }
     }
 
-    /** True when a story's versions and kills are followed: sticky routing, within a deduplication window. */
+    /**
+     * True when stories are remembered, for the deduplication window, so that kills follow them (and, sticky,
+     * updates too); without a window none is, and every kill goes to unrouted.
+     */
     public boolean followsStories() {
-        return lifecycle.sticky() && deduplicates();
+        return deduplicates();
     }
 
     /** True when embargoed and withheld dispatches are held back until their time or a later version. */

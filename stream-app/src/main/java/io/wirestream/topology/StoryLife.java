@@ -20,24 +20,31 @@ import java.util.function.LongSupplier;
  */
 public final class StoryLife {
 
-    /** No story is followed and nothing is held: each dispatch is routed by its own text, at once. */
-    public static final StoryLife OFF = new StoryLife(KnownStories.NONE, HeldDispatches.NONE, false,
+    /**
+     * No story is remembered and nothing is held: each dispatch is routed by its own text, at once, and each kill,
+     * of a story never seen, is unrouted.
+     */
+    public static final StoryLife OFF = new StoryLife(KnownStories.NONE, HeldDispatches.NONE, false, false,
             System::currentTimeMillis);
 
     private final KnownStories known;
     private final HeldDispatches held;
+    private final boolean sticky;
     private final boolean holds;
     private final LongSupplier clock;
 
     /**
-     * @param known what was delivered of each story; {@link KnownStories#NONE} for routing that is not sticky
-     * @param held  where dispatches wait; unused unless {@code holds}
-     * @param holds embargoed and withheld dispatches are held back ({@code embargo.mode=hold})
-     * @param clock the wall-clock time, epoch ms, against which embargoes end
+     * @param known  what was delivered of each story, which kills follow; {@link KnownStories#NONE} for nothing
+     * @param held   where dispatches wait; unused unless {@code holds}
+     * @param sticky a later version goes at least where earlier ones went, and an older one is stale
+     *               ({@code routing.sticky}); else each version goes where its own text sends it
+     * @param holds  embargoed and withheld dispatches are held back ({@code embargo.mode=hold})
+     * @param clock  the wall-clock time, epoch ms, against which embargoes end
      */
-    public StoryLife(KnownStories known, HeldDispatches held, boolean holds, LongSupplier clock) {
+    public StoryLife(KnownStories known, HeldDispatches held, boolean sticky, boolean holds, LongSupplier clock) {
         this.known = Objects.requireNonNull(known, "known");
         this.held = Objects.requireNonNull(held, "held");
+        this.sticky = sticky;
         this.holds = holds;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -67,9 +74,9 @@ public final class StoryLife {
         long version = versionOf(dispatch);
         StoryState state = known.get(story);
         if (PubStatus.CANCELED.code().equals(dispatch.getPubStatus())) {
-            return kill(dispatch, story, timestamp, state, subjects);
+            return kill(dispatch, story, timestamp, state);
         }
-        if (state != null && StoryIdentity.byGuid(dispatch) && version < state.version()) {
+        if (isStale(dispatch, version, state)) {
             return List.of(new Outcome.Stale(story, version, state.version()));
         }
         Instant until = dispatch.getEmbargoedUntil();
@@ -101,7 +108,7 @@ public final class StoryLife {
 
     private Outcome release(Outcome.Held hold) {
         StoryState state = known.get(hold.story());
-        if (state != null && StoryIdentity.byGuid(hold.dispatch()) && hold.version() < state.version()) {
+        if (isStale(hold.dispatch(), hold.version(), state)) {
             return new Outcome.Stale(hold.story(), hold.version(), state.version());
         }
         Outcome.Delivered delivered = deliver(hold.dispatch(), hold.key(), hold.timestamp(), hold.subjects(),
@@ -125,15 +132,18 @@ public final class StoryLife {
         }
     }
 
+    /** Sticky, a version older than one routed of the same guid is stale. */
+    private boolean isStale(Dispatch dispatch, long version, StoryState state) {
+        return sticky && state != null && StoryIdentity.byGuid(dispatch) && version < state.version();
+    }
+
     /**
-     * A kill withdraws what is held of its story and follows it to every subject it went to; else unrouted. Not
-     * following stories, it has none to follow: its own text decides, as for any dispatch.
+     * A kill withdraws what is held of its story and follows it to every subject it went to, whatever its own text
+     * says; a kill of a story not routed within the window goes to unrouted.
      */
-    private List<Outcome> kill(Dispatch dispatch, String story, long timestamp, StoryState state, List<String> own) {
+    private List<Outcome> kill(Dispatch dispatch, String story, long timestamp, StoryState state) {
         List<Outcome> outcomes = new ArrayList<>();
-        if (known == KnownStories.NONE) {
-            outcomes.add(deliver(dispatch, story, timestamp, own, 0, null));
-        } else if (state == null || state.subjects().isEmpty()) {
+        if (state == null || state.subjects().isEmpty()) {
             record(dispatch, List.of());
             outcomes.add(new Outcome.Unrouted(dispatch, story, timestamp));
         } else {
@@ -146,7 +156,9 @@ public final class StoryLife {
         return outcomes;
     }
 
-    /** Goes out to its own subjects and its story's, which it joins. */
+    /**
+     * Goes out to its own subjects, and, sticky, its story's; which remembers them all, for its kill to follow.
+     */
     private Outcome.Delivered deliver(Dispatch dispatch, String story, long timestamp, List<String> own,
             long version, StoryState state) {
         Set<String> all = new LinkedHashSet<>(own);
@@ -155,8 +167,8 @@ public final class StoryLife {
             all.addAll(state.subjects());
             highest = Math.max(version, state.version());
         }
-        List<String> subjects = List.copyOf(all);
-        known.remember(story, new StoryState(subjects, highest));
+        known.remember(story, new StoryState(List.copyOf(all), highest));
+        List<String> subjects = sticky ? List.copyOf(all) : own;
         record(dispatch, subjects);
         return subjects.isEmpty() ? new Outcome.Unrouted(dispatch, story, timestamp)
                 : new Outcome.Routed(dispatch, story, timestamp, subjects);

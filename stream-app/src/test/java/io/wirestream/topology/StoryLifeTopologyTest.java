@@ -104,7 +104,7 @@ class StoryLifeTopologyTest {
     }
 
     @Test
-    void shouldRouteEachVersionByItsOwnTextWhenRoutingIsNotSticky() {
+    void shouldRouteEachVersionByItsOwnTextWhenRoutingIsNotStickyButKillsStillFollow() {
         // Given routing.sticky=false
         startDriver(new Lifecycle(false, EmbargoMode.HOLD));
 
@@ -115,6 +115,12 @@ class StoryLifeTopologyTest {
         // Then the update is unrouted, as its text alone says
         assertThat(readAll("north-korea")).hasSize(1);
         assertThat(readAll("unrouted")).hasSize(1);
+
+        // And a kill still follows the story where it went
+        pipe(ninjs(GUID, 3, "canceled", null, "Withdrawn", "Do not use."));
+        assertThat(readAll("north-korea")).singleElement()
+                .satisfies(kill -> assertThat(kill.value().getPubStatus()).isEqualTo("canceled"));
+        assertThat(readAll("unrouted")).isEmpty();
     }
 
     @Test
