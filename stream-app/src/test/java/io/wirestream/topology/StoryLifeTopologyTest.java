@@ -159,6 +159,21 @@ class StoryLifeTopologyTest {
     }
 
     @Test
+    void shouldForgetAStoryQuietForLongerThanTheDeduplicationWindow() {
+        // Given a story routed, then quiet for longer than the window of a day
+        pipe(ninjs(GUID, 1, "usable", null, "N. Korea fires missile", "SEOUL -- North Korea fired a missile."));
+        assertThat(readAll("north-korea")).hasSize(1);
+        driver.advanceWallClockTime(Duration.ofDays(1).plusMinutes(1));
+
+        // When it is killed
+        pipe(ninjs(GUID, 2, "canceled", null, "Withdrawn", "Do not use."));
+
+        // Then the kill finds no story to follow
+        assertThat(readAll("north-korea")).isEmpty();
+        assertThat(readAll("unrouted")).hasSize(1);
+    }
+
+    @Test
     void shouldDropAndCountAStaleVersionAndDropAnExactRepeatAsDuplicate() {
         // Given version 2 of a story, routed
         pipe(ninjs(GUID, 2, "usable", null, "Missile launch: update", "SEOUL -- A second missile was fired."));
