@@ -117,13 +117,17 @@ public final class StoryLife {
                 delivered.subjects(), hold.headers());
     }
 
-    /** A later version came: the withheld dispatches of older ones go out, or wait on for their embargo alone. */
+    /**
+     * A usable version came: the withheld dispatches of older ones go out, or wait on for their embargo alone; one
+     * of the same version is superseded by it, and stale.
+     */
     private void releaseWithheld(String story, long version, List<Outcome> outcomes) {
         long now = clock.getAsLong();
         for (Outcome.Held withheld : held.takeWithheld(story)) {
-            boolean later = withheld.version() >= version && version > 0;
-            if (later) {
+            if (version > 0 && withheld.version() > version) {
                 held.hold(withheld);
+            } else if (version > 0 && withheld.version() == version) {
+                outcomes.add(new Outcome.Stale(story, withheld.version(), version));
             } else if (withheld.until() != null && withheld.until().toEpochMilli() > now) {
                 held.hold(withheld.embargoedOnly());
             } else {

@@ -260,6 +260,20 @@ class StoryLifeTopologyTest {
         assertThat(outcomes).containsExactly("HELD", "RELEASED/north-korea", "ROUTED/north-korea");
     }
 
+    @Test
+    void shouldDropAWithheldVersionWhenTheSameVersionComesUsable() {
+        // Given a withheld version 2
+        pipe(ninjs(GUID, 2, "withheld", null, "Missile launch", "SEOUL -- A missile was fired, sources said."));
+
+        // When version 2 comes again, usable
+        pipe(ninjs(GUID, 2, "usable", null, "Missile launch", "SEOUL -- A missile was fired, the military said."));
+
+        // Then only the usable one goes out; the withheld one leaves the hold as stale
+        assertThat(readAll("north-korea")).singleElement()
+                .satisfies(record -> assertThat(record.value().getPubStatus()).isEqualTo("usable"));
+        assertThat(outcomes).containsExactly("HELD", "STALE", "ROUTED/north-korea");
+    }
+
     private void pipe(String item) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace-id", "t-1".getBytes(StandardCharsets.UTF_8));
