@@ -314,6 +314,21 @@ async function refreshChart() {
   }));
 }
 
+// Embargoed and withheld dispatches, held back by the pipeline: in no column until they go out.
+async function refreshHeld() {
+  let held;
+  try {
+    held = await api('/api/held');
+  } catch (e) {
+    return; // Held dispatches can be read once the streams are running; the next refresh tries again.
+  }
+  const release = h => h.until ? 'until ' + new Date(h.until).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : 'until a later version';
+  document.getElementById('held-count').textContent = held.length === 1 ? '1 held' : held.length + ' held';
+  document.getElementById('held').replaceChildren(...held.map(h => el('li', null,
+    el('span', { class: 'badge' }, h.withheld ? 'WITHHELD' : 'EMBARGO'), h.headline + ' ', el('span', { class: 'muted' }, release(h)))));
+}
+
 async function start() {
   const info = await api('/api/info');
   state.info = info;
@@ -325,6 +340,8 @@ async function start() {
   connect();
   await refreshChart();
   setInterval(refreshChart, 5000);
+  await refreshHeld();
+  setInterval(refreshHeld, 5000);
 }
 
 start().catch(e => setStatus('error: ' + e.message, 'offline'));

@@ -195,9 +195,11 @@ class StoryLifeTopologyTest {
         Instant until = WALL_CLOCK.plus(Duration.ofHours(1));
         pipe(ninjs(GUID, 1, "usable", until, "Missile test planned", "SEOUL -- A missile test is planned."));
 
-        // When the clock nears the end of the embargo, it is nowhere
+        // When the clock nears the end of the embargo, it is nowhere but in the list of held dispatches
         driver.advanceWallClockTime(Duration.ofMinutes(59));
         assertThat(TOPICS).allSatisfy(topic -> assertThat(readAll(topic)).isEmpty());
+        assertThat(HeldList.of(driver.getKeyValueStore(RoutingTopology.HELD_STORE))).singleElement()
+                .isEqualTo(new HeldList.Entry(GUID, "Missile test planned", until, false, List.of("north-korea")));
 
         // Then once it passes, it is routed, once, with its embargo time and the headers it came with
         driver.advanceWallClockTime(Duration.ofMinutes(2));
@@ -210,6 +212,7 @@ class StoryLifeTopologyTest {
         });
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertThat(readAll("north-korea")).isEmpty();
+        assertThat(HeldList.of(driver.getKeyValueStore(RoutingTopology.HELD_STORE))).isEmpty();
         assertThat(outcomes).containsExactly("HELD", "RELEASED/north-korea");
     }
 

@@ -10,6 +10,7 @@ import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.AlertRule;
+import io.wirestream.topology.HeldList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,6 +63,12 @@ class DashboardServerTest {
         @Override
         public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
             return Map.of("north-korea", Map.of(to, 4L));
+        }
+
+        @Override
+        public List<HeldList.Entry> held() {
+            return List.of(new HeldList.Entry("urn:example:1", "Fertility rate falls to record low",
+                    Instant.parse("2024-02-28T03:00:00Z"), false, List.of("economy")));
         }
     };
 
@@ -122,6 +129,16 @@ class DashboardServerTest {
         assertThat(counts).contains("\"column\":\"north-korea\"", "\"counts\":[0,0,4]", "\"total\":4");
         assertThat(get(base + "api/counts?minutes=0").statusCode()).isEqualTo(400);
         assertThat(get(base + "api/counts?minutes=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldListTheDispatchesHeldBackWithTheirReleaseTime() throws Exception {
+        // Given a pipeline holding an embargoed dispatch
+        String base = start(true, null);
+
+        // When the page asks what is held, Then it hears of it and of its release time
+        assertThat(get(base + "api/held").body()).contains("\"headline\":\"Fertility rate falls to record low\"",
+                "\"until\":\"2024-02-28T03:00:00Z\"", "\"withheld\":false");
     }
 
     @Test
