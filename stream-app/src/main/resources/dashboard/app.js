@@ -4,7 +4,8 @@
 
 const MAX_ITEMS = 60;
 const PALETTE = ['#1f5fbf', '#c2410c', '#15803d', '#7c3aed', '#0e7490', '#b45309', '#be185d', '#4d7c0f'];
-const state = { info: null, columns: new Map(), counts: new Map(), items: new Map(), killed: new Set(), chart: null, token: '' };
+const state = { info: null, columns: new Map(), counts: new Map(), items: new Map(), killed: new Set(), chart: null, token: '',
+  lastEventId: null, full: false };
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -186,17 +187,43 @@ function setStatus(text, kind) {
   status.dataset.state = kind;
 }
 
+// The live stream. The browser reconnects by itself and sends the id of the last event it had, so the server
+// resumes (a 'resumed' event, then what was missed) or, when that is too old, starts with a snapshot. Should the
+// browser give up, a new stream is opened that says where the page was (?lastEventId=), for the same choice.
 function connect() {
-  const events = new EventSource('/api/events');
-  events.addEventListener('open', () => setStatus('live', 'live'));
+  const query = state.lastEventId ? '?lastEventId=' + encodeURIComponent(state.lastEventId) : '';
+  const events = new EventSource('/api/events' + query);
+  const on = (name, handler) => events.addEventListener(name, e => {
+    if (e.lastEventId) state.lastEventId = e.lastEventId;
+    handler(JSON.parse(e.data));
+  });
   events.addEventListener('error', () => {
-    setStatus('reconnecting', 'offline');
+    setStatus(state.full ? 'full' : 'reconnecting', 'offline');
     if (events.readyState === EventSource.CLOSED) setTimeout(connect, 5000); // The browser gave up; we do not.
   });
-  events.addEventListener('snapshot', e => snapshot(JSON.parse(e.data)));
-  events.addEventListener('item', e => addItem(JSON.parse(e.data), true));
-  events.addEventListener('alert', e => addAlert(JSON.parse(e.data), true));
-  events.addEventListener('rules', e => renderRules(JSON.parse(e.data)));
+  on('snapshot', data => { snapshot(data); live(); });
+  on('resumed', () => live());
+  on('item', item => addItem(item, true));
+  on('alert', alert => addAlert(alert, true));
+  on('rules', rules => renderRules(rules));
+  on('skipped', data => showNotice(`The wire is faster than the live view: ${data.count} dispatches or alerts were `
+    + `not sent live in the last second (at most ${data.perSecond} a second go out while this many pages watch). `
+    + 'The columns catch up when it calms.', 'busy'));
+  on('dropped', data => showNotice(data.message, 'dropped'));
+  on('full', data => { state.full = true; setStatus('full', 'offline'); showNotice(data.error, 'full'); });
+}
+
+function live() {
+  state.full = false;
+  setStatus('live', 'live');
+  showNotice(null);
+}
+
+function showNotice(text, kind) {
+  const notice = document.getElementById('notice');
+  notice.textContent = text || '';
+  notice.dataset.kind = kind || '';
+  notice.hidden = !text;
 }
 
 function section(title, ...content) {

@@ -27,4 +27,9 @@ final class DashboardOptions {
             description = "Host names the dashboard answers to besides localhost and literal addresses, e.g. the name "
                     + "of a proxy in front of it. Default: none.")
     String dashboardAllowedHosts;
+
+    @Option(names = "--dashboard-max-viewers", paramLabel = "N", descriptionKey = "dashboard.max-viewers",
+            description = "Live streams of the page open at once; one more is told, in the page, to come back in "
+                    + "10 to 20 s. Default: ${DEFAULT-VALUE}.")
+    String dashboardMaxViewers;
 }

@@ -46,6 +46,12 @@ final class PipelineOptions {
             description = "Partitions of the topics wirestream creates when missing. Default: ${DEFAULT-VALUE}.")
     String partitions;
 
+    @Option(names = "--replication-factor", paramLabel = "N", descriptionKey = "topic.replication-factor",
+            description = "Replicas of each partition of the topics wirestream creates when missing and of Kafka "
+                    + "Streams' internal topics; -1 for the broker's default.replication.factor. 3 on a production "
+                    + "cluster. Default: ${DEFAULT-VALUE}.")
+    String replicationFactor;
+
     @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "data.dir",
             description = "Where the embedded broker keeps its log and Kafka Streams its state. "
                     + "Default: ${DEFAULT-VALUE}.")

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
-    private static final String KAFKA_PREFIX = "kafka.";
     /** Read by logback, not a setting. */
     private static final String LOG_LEVEL_VARIABLE = "WIRESTREAM_LOG_LEVEL";
 
@@ -82,7 +81,7 @@ public final class ConfigLoader {
             Setting setting = Setting.ofKey(key);
             if (setting != null) {
                 values.put(setting, value.strip());
-            } else if (!passThrough(key, value.strip(), kafka, registry)) {
+            } else if (!KafkaPassThrough.sortInto(key, value.strip(), kafka, registry)) {
                 throw new IllegalArgumentException(origin + "unknown setting '" + key + "' (known: " + knownKeys()
                         + ", and kafka.* or schema.registry.* keys)");
             }
@@ -129,26 +128,13 @@ public final class ConfigLoader {
                 continue;
             }
             String key = name.substring(Setting.ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            if (!passThrough(key, variable.getValue().strip(), kafka, registry)) {
+            if (!KafkaPassThrough.sortInto(key, variable.getValue().strip(), kafka, registry)) {
                 // Warned, not refused: other tools share the prefix. A typo still shows up here.
                 LOG.warn("ignoring environment variable {}: not a wirestream setting (known: {}, and "
                         + "WIRESTREAM_KAFKA_* or schema registry keys such as WIRESTREAM_BASIC_AUTH_USER_INFO)", name,
                         settingVariables.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
-    }
-
-    private static boolean passThrough(String key, String value, Map<String, String> kafka,
-            Map<String, String> registry) {
-        if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
-            kafka.put(key.substring(KAFKA_PREFIX.length()), value);
-            return true;
-        }
-        if (RegistryConfig.isRegistryKey(key)) {
-            registry.put(key, value);
-            return true;
-        }
-        return false;
     }
 
     private static WirestreamConfig build(Map<Setting, String> values, Map<String, String> kafkaProperties,
@@ -159,11 +145,13 @@ public final class ConfigLoader {
             registryProperties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
             RegistryConfig.from(registryProperties); // Checks the URL and the registry keys now.
         }
+        KafkaPassThrough.check(kafkaProperties);
         Kafka kafka = new Kafka(v.text(Setting.BOOTSTRAP_SERVERS), v.text(Setting.APPLICATION_ID),
                 v.choice(Setting.PROCESSING_GUARANTEE, ProcessingGuarantee::of), kafkaProperties);
         Topics topics = new Topics(v.text(Setting.INPUT_TOPIC), v.text(Setting.UNROUTED_TOPIC),
                 v.text(Setting.DEAD_LETTER_TOPIC), v.text(Setting.ALERT_RULES_TOPIC), v.text(Setting.ALERTS_TOPIC),
-                v.number(Setting.PARTITIONS, 1, 10_000));
+                v.number(Setting.PARTITIONS, 1, 10_000), v.number(Setting.REPLICATION_FACTOR, Integer.MIN_VALUE,
+                Integer.MAX_VALUE));
         Limits limits = new Limits(v.maxBytes(), v.duration(Setting.DEDUP_WINDOW));
         Embedded embedded = new Embedded(v.text(Setting.BIND), v.number(Setting.KAFKA_PORT, 1, 65534),
                 v.number(Setting.REGISTRY_PORT, 0, 65535), v.path(Setting.REGISTRY_HOME));
@@ -172,7 +160,8 @@ public final class ConfigLoader {
                 v.number(Setting.DASHBOARD_PORT, 0, 65535), Secret.of(v.text(Setting.DASHBOARD_TOKEN)),
                 hosts == null || hosts.isBlank() ? Set.of() : Arrays.stream(hosts.split(","))
                         .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, 100_000));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
                 v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard,
                 new Lifecycle(v.bool(Setting.STICKY_ROUTING), v.choice(Setting.EMBARGO_MODE, EmbargoMode::of)));
@@ -183,7 +172,7 @@ public final class ConfigLoader {
         Map<String, String> shown = new TreeMap<>();
         valuesOf(config).forEach((setting, value) -> shown.put(setting.key(), value == null ? "(none)"
                 : Secrets.mask(setting.key(), String.valueOf(value))));
-        config.kafka().clientProperties().forEach((k, v) -> shown.put(KAFKA_PREFIX + k, Secrets.mask(k, v)));
+        config.kafka().clientProperties().forEach((k, v) -> shown.put(KafkaPassThrough.PREFIX + k, Secrets.mask(k, v)));
         config.registry().properties().forEach((k, v) -> shown.put(k, Secrets.mask(k, v)));
         StringBuilder out = new StringBuilder();
         shown.forEach((k, v) -> out.append("\n  ").append(k).append(" = ").append(v));
@@ -201,6 +190,7 @@ public final class ConfigLoader {
         values.put(Setting.UNROUTED_TOPIC, c.topics().unrouted());
         values.put(Setting.DEAD_LETTER_TOPIC, c.topics().deadLetter());
         values.put(Setting.PARTITIONS, c.topics().partitions());
+        values.put(Setting.REPLICATION_FACTOR, c.topics().replicationFactor());
         values.put(Setting.DATA_DIR, c.dataDir());
         values.put(Setting.BIND, c.embedded().bind());
         values.put(Setting.KAFKA_PORT, c.embedded().kafkaPort());
@@ -218,6 +208,7 @@ public final class ConfigLoader {
         values.put(Setting.DASHBOARD_TOKEN, c.dashboard().token());
         values.put(Setting.DASHBOARD_ALLOWED_HOSTS, c.dashboard().allowedHosts().isEmpty() ? null
                 : String.join(",", new TreeSet<>(c.dashboard().allowedHosts())));
+        values.put(Setting.DASHBOARD_MAX_VIEWERS, c.dashboard().maxViewers());
         return values;
     }
 

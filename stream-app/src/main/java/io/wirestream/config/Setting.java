@@ -16,6 +16,8 @@ public enum Setting {
     UNROUTED_TOPIC("topic.unrouted", "unrouted"),
     DEAD_LETTER_TOPIC("topic.dead-letter", "raw-feed.dlq"),
     PARTITIONS("topic.partitions", "3"),
+    /** -1: the broker's {@code default.replication.factor}, which fits one embedded broker and a real cluster. */
+    REPLICATION_FACTOR("topic.replication-factor", "-1"),
     DATA_DIR("data.dir", "data"),
     BIND("embedded.bind", "127.0.0.1"),
     KAFKA_PORT("embedded.kafka.port", "9092"),
@@ -31,7 +33,8 @@ public enum Setting {
     DASHBOARD_BIND("dashboard.bind", "127.0.0.1"),
     DASHBOARD_PORT("dashboard.port", "8080"),
     DASHBOARD_TOKEN("dashboard.token", null),
-    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null);
+    DASHBOARD_ALLOWED_HOSTS("dashboard.allowed-hosts", null),
+    DASHBOARD_MAX_VIEWERS("dashboard.max-viewers", "2500");
 
     /** Prefix of the environment variables: {@code WIRESTREAM_} and the key in upper case. */
     public static final String ENV_PREFIX = "WIRESTREAM_";

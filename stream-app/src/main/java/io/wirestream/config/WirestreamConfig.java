@@ -102,10 +102,15 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
     }
 
     /**
-     * @param partitions partitions of the topics wirestream creates when missing
+     * @param partitions        partitions of the topics wirestream creates when missing
+     * @param replicationFactor replicas of each partition of the topics wirestream creates, and of Kafka Streams'
+     *                          internal topics; {@link #BROKER_DEFAULT} leaves it to the broker
      */
     public record Topics(String input, String unrouted, String deadLetter, String alertRules, String alerts,
-            int partitions) {
+            int partitions, int replicationFactor) {
+
+        /** The replication factor that means "the broker's {@code default.replication.factor}". */
+        public static final int BROKER_DEFAULT = -1;
 
         public Topics {
             Objects.requireNonNull(input, "input");
@@ -113,6 +118,11 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
             Objects.requireNonNull(deadLetter, "deadLetter");
             Objects.requireNonNull(alertRules, "alertRules");
             Objects.requireNonNull(alerts, "alerts");
+            if (replicationFactor != BROKER_DEFAULT && (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE)) {
+                throw new IllegalArgumentException(Setting.REPLICATION_FACTOR.key() + " must be " + BROKER_DEFAULT
+                        + " (the broker's default.replication.factor) or from 1 to " + Short.MAX_VALUE + ", was "
+                        + replicationFactor);
+            }
         }
     }
 
@@ -142,12 +152,17 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
      * @param enabled      serve the page and its API; off, only {@code /metrics}, {@code /health} and {@code /ready}
      * @param token        null for none: then anyone who reaches the page may change alert rules
      * @param allowedHosts host names the server answers to besides localhost and literal addresses
+     * @param maxViewers   live streams of the page open at once; one more is told to come back later
      */
-    public record Dashboard(boolean enabled, String bind, int port, Secret token, Set<String> allowedHosts) {
+    public record Dashboard(boolean enabled, String bind, int port, Secret token, Set<String> allowedHosts,
+            int maxViewers) {
 
         public Dashboard {
             Objects.requireNonNull(bind, "bind");
             allowedHosts = Set.copyOf(allowedHosts);
+            if (maxViewers < 1) {
+                throw new IllegalArgumentException("maxViewers must be at least 1, was " + maxViewers);
+            }
         }
     }
 

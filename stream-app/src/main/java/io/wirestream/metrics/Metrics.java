@@ -1,6 +1,7 @@
 package io.wirestream.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -32,7 +34,12 @@ import org.apache.kafka.streams.KafkaStreams;
  *       histogram, for records that arrived while this process was running (replayed history carries publish
  *       times as timestamps, which would say nothing about the pipeline);</li>
  *   <li>{@code wirestream_delivery_latency_seconds}: the same, up to the moment the outcome is visible to a
- *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on).</li>
+ *       {@code read_committed} consumer, the dashboard's feed (so only with the dashboard on);</li>
+ *   <li>{@code wirestream_dashboard_viewers}: the page's live streams open now;
+ *       {@code wirestream_dashboard_events_sent_total}: events written to them, once per viewer;
+ *       {@code wirestream_dashboard_viewers_dropped_total{reason="slow"}}: viewers dropped for falling behind;
+ *       {@code wirestream_dashboard_viewers_refused_total}: streams refused at the limit of viewers;
+ *       {@code wirestream_dashboard_events_skipped_total}: items and alerts not sent live in a flood.</li>
  * </ul>
  */
 public final class Metrics implements RoutingListener, AutoCloseable {
@@ -52,6 +59,10 @@ public final class Metrics implements RoutingListener, AutoCloseable {
     private final Counter alertFailures;
     private final Timer latency;
     private final Timer delivery;
+    private final AtomicInteger viewers = new AtomicInteger();
+    private final Counter eventsSent;
+    private final Counter eventsSkipped;
+    private final Counter viewersRefused;
     private final LongSupplier clock;
     private final long startedAt;
     private KafkaStreamsMetrics streamsMetrics;
@@ -76,6 +87,16 @@ public final class Metrics implements RoutingListener, AutoCloseable {
                 "From the input record's timestamp to its routing decision");
         delivery = latencyTimer("wirestream.delivery.latency", "From the input record's timestamp until its outcome "
                 + "is visible to a read_committed consumer (the dashboard's feed)");
+        Gauge.builder("wirestream.dashboard.viewers", viewers, AtomicInteger::get)
+                .description("The dashboard's live streams open now").register(registry);
+        eventsSent = Counter.builder("wirestream.dashboard.events.sent")
+                .description("Events written to the dashboard's live streams, once per viewer").register(registry);
+        eventsSkipped = Counter.builder("wirestream.dashboard.events.skipped")
+                .description("Items and alerts not sent live because the wire outran the live stream's rate")
+                .register(registry);
+        viewersRefused = Counter.builder("wirestream.dashboard.viewers.refused")
+                .description("Live streams refused because as many viewers as allowed watched").register(registry);
+        viewerDropped("slow", 0);
     }
 
     /** A histogram of latencies from a millisecond to a minute. */
@@ -90,6 +111,41 @@ public final class Metrics implements RoutingListener, AutoCloseable {
         if (inputTimestamp >= startedAt) {
             delivery.record(Duration.ofMillis(Math.max(0, clock.getAsLong() - inputTimestamp)));
         }
+    }
+
+    /** A viewer opened the dashboard's live stream. */
+    public void viewerJoined() {
+        viewers.incrementAndGet();
+    }
+
+    /** A viewer's live stream ended. */
+    public void viewerLeft() {
+        viewers.decrementAndGet();
+    }
+
+    /** {@code count} events were written to live streams (one event to n viewers is n). */
+    public void eventsSent(long count) {
+        eventsSent.increment(count);
+    }
+
+    /** {@code count} items or alerts were not sent live: the wire outran the live stream's rate. */
+    public void eventsSkipped(long count) {
+        eventsSkipped.increment(count);
+    }
+
+    /** A live stream was refused: as many viewers as allowed watched. */
+    public void viewerRefused() {
+        viewersRefused.increment();
+    }
+
+    /** The server dropped a viewer, e.g. {@code slow} for one that fell too far behind. */
+    public void viewerDropped(String reason) {
+        viewerDropped(reason, 1);
+    }
+
+    private void viewerDropped(String reason, int count) {
+        Counter.builder("wirestream.dashboard.viewers.dropped").description("Viewers of the live stream dropped, by why")
+                .tag("reason", reason).register(registry).increment(count);
     }
 
     /** Adds the metrics of {@code streams}; call once, after it is built. */

@@ -91,6 +91,9 @@ public final class App {
                         err.println("wirestream did not start processing: " + describe(runner));
                         return 1;
                     }
+                    // Now, when Kafka Streams has made its internal topics too.
+                    ReplicationCheck.warnIfWeak(effective.kafkaClientConfig(), usedTopics(effective, topics, rules),
+                            effective.kafka().applicationId());
                     out.printf("wirestream is routing %s -> %s (rules %s, %s)%n", topics.input(), topics.all(rules),
                             rules.digest(), effective.kafka().guarantee().value());
                     out.printf("  Kafka:           %s%s%n", effective.kafka().bootstrapServers(),
@@ -159,6 +162,8 @@ public final class App {
                 return 1;
             }
             ensureTopics(config, topics, rules);
+            ReplicationCheck.warnIfWeak(config.kafkaClientConfig(), usedTopics(config, topics, rules),
+                    config.kafka().applicationId());
             Properties properties = StreamsRunner.properties(config);
             properties.put("application.id", config.kafka().applicationId() + "-dashboard");
             properties.put("processing.guarantee", "at_least_once");
@@ -225,11 +230,15 @@ public final class App {
     /** The topics the pipeline reads and writes, alerts included; alert rules are kept compacted. */
     public static void ensureTopics(WirestreamConfig config, TopicConfig topics, RuleSet rules)
             throws InterruptedException {
+        Topics.ensure(config.kafkaClientConfig(), usedTopics(config, topics, rules),
+                Set.of(config.topics().alertRules()), Topics.Layout.of(config.topics()));
+    }
+
+    private static List<String> usedTopics(WirestreamConfig config, TopicConfig topics, RuleSet rules) {
         List<String> names = new ArrayList<>(topics.all(rules));
         names.add(config.topics().alerts());
         names.add(config.topics().alertRules());
-        Topics.ensure(config.kafkaClientConfig(), names, Set.of(config.topics().alertRules()),
-                config.topics().partitions());
+        return names;
     }
 
     private static KafkaStreams bind(Metrics metrics, StreamsRunner runner) {

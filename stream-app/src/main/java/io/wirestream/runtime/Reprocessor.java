@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -59,7 +60,7 @@ public final class Reprocessor {
                     : TopicReader.Position.at(to)));
         }
         List<String> outputs = topics.outputs(prefixed);
-        Topics.ensure(client, outputs, config.topics().partitions());
+        Topics.ensure(client, outputs, Set.of(), Topics.Layout.of(config.topics()));
         String group = config.kafka().applicationId();
         startGroupAt(client, group, topics.input(), start);
         Summary summary = new Summary(start, end, outputs);

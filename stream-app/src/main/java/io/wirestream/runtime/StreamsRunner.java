@@ -72,6 +72,8 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServersOrEmbedded());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.kafka().guarantee().value());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toString());
+        // Its internal topics (the deduplication store's changelog) as safe as the topics wirestream creates.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.topics().replicationFactor());
         // Outputs can be a little larger than the largest accepted input (see Topics).
         producerDefault(props, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
         // Streams lingers 100 ms for fuller batches; under at-least-once that is 100 ms of latency at low rates

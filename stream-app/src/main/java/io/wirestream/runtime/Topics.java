@@ -1,5 +1,6 @@
 package io.wirestream.runtime;
 
+import io.wirestream.config.WirestreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,14 +54,34 @@ public final class Topics {
         });
     }
 
-    public static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
-            throws InterruptedException {
-        ensure(adminConfig, names, Set.of(), partitions);
+    /**
+     * How the topics wirestream creates are laid out.
+     *
+     * @param replicationFactor replicas of each partition; {@link WirestreamConfig.Topics#BROKER_DEFAULT} for the
+     *                          broker's {@code default.replication.factor}
+     */
+    public record Layout(int partitions, int replicationFactor) {
+
+        /** The layout the settings {@code topic.partitions} and {@code topic.replication-factor} ask for. */
+        public static Layout of(WirestreamConfig.Topics topics) {
+            return new Layout(topics.partitions(), topics.replicationFactor());
+        }
+
+        /** {@code partitions} each, replicated as the broker's default says. */
+        public static Layout partitions(int partitions) {
+            return new Layout(partitions, WirestreamConfig.Topics.BROKER_DEFAULT);
+        }
     }
 
-    /** As above; the topics in {@code compacted} keep the latest record per key instead (e.g. alert rules). */
+    /** Creates those of {@code names} that are missing, with {@code partitions} each and the broker's replication. */
+    public static void ensure(Map<String, Object> adminConfig, Collection<String> names, int partitions)
+            throws InterruptedException {
+        ensure(adminConfig, names, Set.of(), Layout.partitions(partitions));
+    }
+
+    /** As above, laid out as {@code layout}; the topics in {@code compacted} keep the latest record per key instead. */
     public static void ensure(Map<String, Object> adminConfig, Collection<String> names, Set<String> compacted,
-            int partitions) throws InterruptedException {
+            Layout layout) throws InterruptedException {
         try (Admin admin = Admin.create(adminConfig)) {
             try {
                 admin.describeCluster().clusterId().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -76,7 +97,7 @@ public final class Topics {
                 }
                 throw e;
             }
-            Set<String> existing = createMissing(admin, names, compacted, partitions);
+            Set<String> existing = createMissing(admin, names, compacted, layout);
             warnIfNotCompacted(admin, compacted.stream().filter(existing::contains).toList());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
@@ -89,18 +110,18 @@ public final class Topics {
      */
     public static void createMissing(Admin admin, Collection<String> names, int partitions)
             throws InterruptedException, ExecutionException {
-        createMissing(admin, names, Set.of(), partitions);
+        createMissing(admin, names, Set.of(), Layout.partitions(partitions));
     }
 
     /** As above, the topics in {@code compacted} compacted; returns the names that existed before. */
-    public static Set<String> createMissing(Admin admin, Collection<String> names, Set<String> compacted, int partitions)
+    public static Set<String> createMissing(Admin admin, Collection<String> names, Set<String> compacted, Layout layout)
             throws InterruptedException, ExecutionException {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = new ArrayList<>();
         for (String name : names) {
             if (!existing.contains(name)) {
-                missing.add(new NewTopic(name, partitions, (short) -1).configs(compacted.contains(name)
-                        ? Map.of("cleanup.policy", "compact")
+                NewTopic topic = new NewTopic(name, layout.partitions(), (short) layout.replicationFactor());
+                missing.add(topic.configs(compacted.contains(name) ? Map.of("cleanup.policy", "compact")
                         : Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES), "retention.ms", "-1")));
             }
         }
@@ -120,7 +141,9 @@ public final class Topics {
             }
         }
         if (!created.isEmpty()) {
-            LOG.debug("created topics {} ({} partitions each)", created, partitions);
+            LOG.debug("created topics {} ({} partitions each, replication factor {})", created, layout.partitions(),
+                    layout.replicationFactor() == WirestreamConfig.Topics.BROKER_DEFAULT ? "the broker's default"
+                            : layout.replicationFactor());
         }
         return existing;
     }

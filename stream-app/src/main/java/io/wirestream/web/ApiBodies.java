@@ -64,6 +64,22 @@ final class ApiBodies {
     record Status(String status) {
     }
 
+    /** The {@code resumed} event: the stream goes on after this id, with no snapshot. */
+    record Resumed(String lastEventId) {
+    }
+
+    /** The {@code skipped} event: items and alerts not sent live in the last second, and the rate that is. */
+    record Skipped(long count, long perSecond) {
+    }
+
+    /** The {@code dropped} event, the last of a stream that the server ends: why, in a word and for people. */
+    record Dropped(String reason, String message) {
+    }
+
+    /** The {@code full} event, the only one of a stream refused: for people, and when the browser tries again. */
+    record Full(String error, int viewers, int maxViewers, long retryMillis) {
+    }
+
     /** Every refusal in JSON: what is wrong, for people. */
     record ErrorBody(String error) {
     }

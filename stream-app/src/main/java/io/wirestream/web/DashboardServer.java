@@ -5,7 +5,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
-import io.javalin.http.util.AsyncExecutor;
 import io.javalin.router.EndpointNotFound;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.metrics.Metrics;
@@ -33,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard's HTTP server, on Javalin (Jetty): the page and its assets from the jar, a JSON API, server-sent
- * events for live changes, {@code /metrics}, {@code /health} and {@code /ready}. The routes are one table
+ * events for live changes (no thread per viewer: {@link EventStream}), {@code /metrics}, {@code /health} and
+ * {@code /ready}. The routes are one table
  * ({@link #routes}); before any of them, the {@link Guards} add a strict Content-Security-Policy to every answer and
  * refuse requests naming another host, changes from other sites, and rule changes without the token. It listens
  * on the configured address only, and drops a client silent for 30 s.
@@ -51,6 +51,13 @@ public final class DashboardServer implements AutoCloseable {
     /** A client silent this long, reading or writing, is dropped, so that a slow one cannot hold the server. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_THREADS = 32;
+    /** Connections the kernel holds for the server to accept (Java's default is 50). */
+    private static final int ACCEPT_QUEUE = 1024;
+    /**
+     * The kernel's buffer for what a client has not read yet, per connection (Linux doubles it): fixed, rather than
+     * grown to megabytes, so that a viewer that stops reading holds little memory and shows as slow soon.
+     */
+    private static final int SEND_BUFFER = 128 * 1024;
 
     /** What the server shows about the processing it watches. */
     public interface Backend {
@@ -87,7 +94,7 @@ public final class DashboardServer implements AutoCloseable {
             FeedState feed, AlertRuleService rules) {
         this.address = new InetSocketAddress(settings.bind(), settings.port());
         Guards guards = new Guards(settings.token(), settings.allowedHosts());
-        this.events = feed == null ? null : new EventStream(feed);
+        this.events = feed == null ? null : new EventStream(feed, settings.maxViewers(), metrics);
         ApiHandlers api = feed == null ? null
                 : new ApiHandlers(feed, rules, backend, applicationId, guards.tokenRequired());
         List<Route> routes = routes(backend, metrics, api, events);
@@ -145,9 +152,6 @@ public final class DashboardServer implements AutoCloseable {
         config.jetty.threadPool = threads;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals()));
         config.jetty.addConnector(this::connector);
-        if (events != null) {
-            config.appData(AsyncExecutor.getAsyncExecutorKey(), new AsyncExecutor(events.threads()));
-        }
     }
 
     /** The one listener, on the configured address; bound here, so that a port in use fails the start plainly. */
@@ -156,6 +160,8 @@ public final class DashboardServer implements AutoCloseable {
         connector.setHost(address.getAddress().getHostAddress());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE); // Many viewers may come at once, after a restart say.
+        connector.setAcceptedSendBufferSize(SEND_BUFFER);
         try {
             connector.open();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the page shows, in memory: the newest items of each column, the newest alerts, and the alert rules. It
@@ -24,9 +25,34 @@ public final class FeedState {
     /** How many items each column keeps, and alerts too. */
     public static final int RECENT = 60;
 
-    /** A change for the page: the SSE event name ({@code snapshot}, {@code item}, {@code alert}, {@code rules}) and
-     * its JSON data. */
-    public record Event(String name, String json) {
+    /**
+     * A change for the page: the SSE event name ({@code snapshot}, {@code item}, {@code alert}, {@code rules}) and
+     * its JSON data, written when first asked for, so that what a flood holds back is never written at all.
+     */
+    public static final class Event {
+
+        private final String name;
+        private final Object body;
+        private volatile String json;
+
+        /** @param body immutable: it may be written later, on another thread */
+        Event(String name, Object body) {
+            this.name = name;
+            this.body = body;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String json() {
+            String written = json;
+            if (written == null) {
+                written = ApiJson.write(body);
+                json = written;
+            }
+            return written;
+        }
     }
 
     private final List<Column> columns;
@@ -62,8 +88,18 @@ public final class FeedState {
 
     /** Adds a listener of every change after a snapshot, which it gets first: the state as it is now. */
     public synchronized void subscribe(Consumer<Event> listener) {
-        listener.accept(new Event("snapshot", ApiJson.write(snapshot())));
+        listener.accept(new Event("snapshot", snapshot()));
         listeners.add(listener);
+    }
+
+    /** Adds a listener of every change from now on, with no snapshot first. */
+    synchronized void listen(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** Gives {@code use} a snapshot event under the lock that orders every event, so that none comes in between. */
+    synchronized <T> T withSnapshot(Function<Event, T> use) {
+        return use.apply(new Event("snapshot", snapshot()));
     }
 
     public synchronized void unsubscribe(Consumer<Event> listener) {
@@ -98,7 +134,7 @@ public final class FeedState {
     /** Caught up: from now on every change is told, after this snapshot. */
     synchronized void caughtUp() {
         caughtUp = true;
-        emit(new Event("snapshot", ApiJson.write(snapshot())));
+        emit(new Event("snapshot", snapshot()));
     }
 
     /** Adds an item at the top of its column. */
@@ -121,7 +157,7 @@ public final class FeedState {
             list.removeLast();
         }
         if (caughtUp) {
-            emit(new Event(event, ApiJson.write(item)));
+            emit(new Event(event, item));
         }
     }
 
@@ -139,7 +175,7 @@ public final class FeedState {
             rules.put(id, rule);
         }
         if (caughtUp) {
-            emit(new Event("rules", ApiJson.write(ApiBodies.Rule.of(rules.values()))));
+            emit(new Event("rules", ApiBodies.Rule.of(rules.values())));
         }
         return true;
     }

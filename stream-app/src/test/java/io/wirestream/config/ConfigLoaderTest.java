@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -217,6 +218,52 @@ class ConfigLoaderTest {
         assertThat(config.dashboard().enabled()).isTrue();
         assertThat(load(Setting.DASHBOARD_ALLOWED_HOSTS, " News.Example.org, proxy ").dashboard().allowedHosts())
                 .isEqualTo(Set.of("news.example.org", "proxy"));
+    }
+
+    @Test
+    void shouldTakeTheMostViewersOfTheLiveStreamWithADefaultForTwoThousandAndMore() throws Exception {
+        assertThat(ConfigLoader.load(Map.of(), Map.of(), Map.of()).dashboard().maxViewers()).isEqualTo(2_500);
+        assertThat(ConfigLoader.load(Map.of(), Map.of("WIRESTREAM_DASHBOARD_MAX_VIEWERS", "5000"), Map.of())
+                .dashboard().maxViewers()).isEqualTo(5_000);
+        assertThatThrownBy(() -> load(Setting.DASHBOARD_MAX_VIEWERS, "0"))
+                .hasMessageContaining("dashboard.max-viewers must be from 1 to 100000");
+    }
+
+    @Test
+    void shouldLeaveReplicationToTheBrokerUnlessToldAndGiveKafkaStreamsTheSame() throws IOException {
+        assertThat(ConfigLoader.defaults().topics().replicationFactor())
+                .isEqualTo(WirestreamConfig.Topics.BROKER_DEFAULT);
+        assertThat(StreamsRunner.properties(ConfigLoader.defaults())).containsEntry("replication.factor", -1);
+
+        WirestreamConfig three = ConfigLoader.load(Map.of(), Map.of("WIRESTREAM_TOPIC_REPLICATION_FACTOR", "3"),
+                Map.of());
+
+        assertThat(three.topics().replicationFactor()).isEqualTo(3);
+        assertThat(StreamsRunner.properties(three)).containsEntry("replication.factor", 3);
+        assertThat(three.describe()).contains("topic.replication-factor = 3");
+        assertThatThrownBy(() -> load(Setting.REPLICATION_FACTOR, "0"))
+                .hasMessageContaining("topic.replication-factor must be -1 (the broker's default.replication.factor)"
+                        + " or from 1 to 32767, was 0");
+        assertThatThrownBy(() -> load(Setting.REPLICATION_FACTOR, "three"))
+                .hasMessageContaining("topic.replication-factor must be a whole number");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("kafka.replication.factor", "3"), Map.of(), Map.of()))
+                .hasMessageContaining("kafka.replication.factor is refused: set topic.replication-factor");
+    }
+
+    @Test
+    void shouldRefuseAProducerThatWouldNotWaitForAllInSyncReplicas() {
+        for (Map<String, String> file : List.of(Map.of("kafka.acks", "1"), Map.of("kafka.producer.acks", "0"),
+                Map.of("kafka.acks", "leader"))) {
+            assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of())).as("%s", file)
+                    .hasMessageContaining("kafka." + file.keySet().iterator().next().substring("kafka.".length())
+                            + "=" + file.values().iterator().next() + " is refused")
+                    .hasMessageContaining("wirestream's producers use acks=all");
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("WIRESTREAM_KAFKA_PRODUCER_ACKS", "1"), Map.of()))
+                .hasMessageContaining("kafka.producer.acks=1 is refused");
+
+        assertThat(ConfigLoader.load(Map.of("kafka.acks", "all", "kafka.producer.acks", "-1"), Map.of(), Map.of())
+                .kafka().clientProperties()).containsEntry("acks", "all");
     }
 
     private static WirestreamConfig load(Setting setting, String value) {

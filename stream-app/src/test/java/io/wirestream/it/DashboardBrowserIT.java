@@ -12,8 +12,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.wirestream.embedded.Ports;
+import io.wirestream.testing.DroppingProxy;
 import io.wirestream.testing.RealServices;
 import io.wirestream.testing.WirestreamProcess;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium, driven by Playwright) against the real app: the jar
- * run as a user runs it, on a real broker and schema registry. Skipped, with the reason, where no Chromium is
+ * run as a user runs it, on a real broker and schema registry; its live stream resumed across a cut connection,
+ * and refused, visibly, above the most viewers (four here). Skipped, with the reason, where no Chromium is
  * installed ({@code .ci/run} installs it).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +53,9 @@ class DashboardBrowserIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("wirestream.chromium", "/usr/bin/chromium"));
     private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(30_000);
+
+    /** Few, so that a test can fill them. */
+    private static final int MAX_VIEWERS = 4;
 
     private static RealServices services;
     private static WirestreamProcess app;
@@ -62,7 +72,8 @@ class DashboardBrowserIT {
         int port = Ports.freePort();
         app = WirestreamProcess.start("run", "--bootstrap-servers",
                 services.bootstrapServers(), "--schema-registry-url", services.registryUrl(), "--data-dir",
-                services.dir().resolve("data").toString(), "--dashboard-port", Integer.toString(port));
+                services.dir().resolve("data").toString(), "--dashboard-port", Integer.toString(port),
+                "--dashboard-max-viewers", Integer.toString(MAX_VIEWERS));
         app.awaitStdout("Ctrl-C to stop.", Duration.ofMinutes(3));
         url = "http://127.0.0.1:" + port + "/";
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", services.bootstrapServers(), "acks", "all"),
@@ -221,6 +232,89 @@ class DashboardBrowserIT {
                     .until(() -> totals(base).values().stream().mapToLong(Long::longValue).sum() >= 1);
             assertThat(totals(base)).containsEntry("north-korea", 0L).containsEntry("dead-letters", 0L);
         }
+    }
+
+    @Test
+    @Order(3)
+    void shouldResumeAfterTheConnectionIsCutWithoutReloadingThePage() throws Exception {
+        try (DroppingProxy network = DroppingProxy.to(URI.create(url).getPort())) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 1000));
+            page.navigate("http://127.0.0.1:" + network.port() + "/");
+            assertThat(page.locator("#status")).hasText("live", new LocatorAssertions.HasTextOptions()
+                    .setTimeout(30_000));
+            Locator shown = page.locator("#column-north-korea .card").first();
+            assertThat(shown).containsText("N. Korea", SOON);
+            // A mark on a card that is there now: a snapshot would rebuild the columns and lose it; resuming does not.
+            shown.evaluate("card => card.dataset.mark = 'before the cut'");
+
+            network.cut();
+            assertThat(page.locator("#status")).hasText("reconnecting", new LocatorAssertions.HasTextOptions()
+                    .setTimeout(30_000));
+            send(dispatch("N. Korea test-fires cruise missiles while the page is away",
+                    "North Korea fired several cruise missiles into the Yellow Sea on Friday, the Joint Chiefs of "
+                            + "Staff said."));
+            await("the pipeline has routed it").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> body(url, "api/recent").contains("while the page is away"));
+            network.mend();
+
+            assertThat(page.locator("#column-north-korea .card").first())
+                    .containsText("N. Korea test-fires cruise missiles while the page is away", SOON);
+            assertThat(page.locator("#status")).hasText("live");
+            // The page resumed from its last event: the cards it had are the same elements.
+            assertThat(page.locator("#column-north-korea .card[data-mark='before the cut']")).hasCount(1);
+            assertThat(page.locator("#notice")).isHidden();
+            page.close();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldTellAViewerOneTooManyThatTheServerIsFullThenLetItInWhenThereIsRoom() throws Exception {
+        List<Socket> holders = new ArrayList<>();
+        try {
+            int watching = viewers();
+            while (watching + holders.size() < MAX_VIEWERS) {
+                holders.add(openStream());
+            }
+            await("every place is taken").atMost(Duration.ofSeconds(30)).until(() -> viewers() == MAX_VIEWERS);
+
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 1000));
+            page.navigate(url);
+            assertThat(page.locator("#notice")).containsText("the most this server serves; this page tries again",
+                    SOON);
+            assertThat(page.locator("#status")).hasText("full");
+            assertThat(get("/metrics")).containsPattern("wirestream_dashboard_viewers_refused_total [1-9]");
+
+            holders.remove(0).close();
+            // The server sees the closed stream at its next write (a keep-alive within 15 s); the page comes back
+            // by itself 10 to 20 s after it was refused.
+            assertThat(page.locator("#status")).hasText("live", new LocatorAssertions.HasTextOptions()
+                    .setTimeout(60_000));
+            assertThat(page.locator("#notice")).isHidden();
+            page.close();
+        } finally {
+            for (Socket holder : holders) {
+                holder.close();
+            }
+        }
+    }
+
+    /** The live streams open, from the metrics. */
+    private static int viewers() throws Exception {
+        Matcher m = Pattern.compile("(?m)^wirestream_dashboard_viewers (\\d+)").matcher(get("/metrics"));
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** A live stream held open by a plain socket, its answer's head read. */
+    private static Socket openStream() throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), URI.create(url).getPort());
+        socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream"
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] head = new byte[15];
+        assertThat(socket.getInputStream().readNBytes(head, 0, head.length)).isEqualTo(head.length);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+        return socket;
     }
 
     private static String get(String path) throws Exception {

@@ -13,10 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,14 +81,6 @@ class FailoverIT {
 
     /** The number of input partitions of each member of the application's group. */
     private static List<Integer> assignments(Map<String, Object> client) {
-        try (Admin admin = Admin.create(client)) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APPLICATION_ID)).all()
-                    .get(30, TimeUnit.SECONDS).get(APPLICATION_ID);
-            return group.members().stream().map(MemberDescription::assignment)
-                    .map(a -> (int) a.topicPartitions().stream().filter(p -> p.topic().equals("raw-feed")).count())
-                    .sorted().toList();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot describe group " + APPLICATION_ID, e);
-        }
+        return Outcomes.assignments(client, APPLICATION_ID, "raw-feed");
     }
 }

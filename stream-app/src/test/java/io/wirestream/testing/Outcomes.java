@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -158,6 +160,25 @@ public final class Outcomes {
                     .mapToLong(e -> e.getValue().offset()).sum();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of " + applicationId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * How an application's input partitions are shared now: the number of partitions of {@code topic} each member of
+     * its group has, smallest first; empty when it has no members.
+     */
+    public static List<Integer> assignments(Map<String, Object> clientConfig, String applicationId, String topic) {
+        try (Admin admin = Admin.create(clientConfig)) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all()
+                    .get(30, TimeUnit.SECONDS).get(applicationId);
+            return group.members().stream().map(MemberDescription::assignment)
+                    .map(a -> (int) a.topicPartitions().stream().filter(p -> p.topic().equals(topic)).count())
+                    .sorted().toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe group " + applicationId, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -137,14 +137,8 @@ public final class TracedInputs {
 
     /** Produces the inputs to {@code topic}, in order, with an idempotent producer; returns when all are acked. */
     public static void produce(Map<String, Object> clientConfig, String topic, List<Input> inputs) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(clientConfig)) {
             for (Input input : inputs) {
                 producer.send(record(topic, input), (metadata, error) -> {
                     if (error != null) {
@@ -157,6 +151,16 @@ public final class TracedInputs {
         if (failure.get() != null) {
             throw new IllegalStateException("cannot produce the inputs", failure.get());
         }
+    }
+
+    /** A producer of inputs that loses and doubles none: idempotent, {@code acks=all}, room for large dispatches. */
+    public static KafkaProducer<byte[], byte[]> producer(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     public static ProducerRecord<byte[], byte[]> record(String topic, Input input) {

@@ -134,6 +134,16 @@ public final class WirestreamProcess implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(60));
     }
 
+    /**
+     * Checks that it ran through whatever the test did to its surroundings - still running, processing never stopped,
+     * no thread died of an exception - then stops it with SIGTERM, which must be a clean stop (exit code 143).
+     */
+    public void stopAfterRunningThrough() throws InterruptedException {
+        assertThat(isAlive()).as("wirestream (pid %d) still runs; its log:%n%s", pid(), stderr()).isTrue();
+        assertThat(stop()).as("exit code on SIGTERM").isEqualTo(143);
+        assertThat(stderr()).doesNotContain("Exception in thread").doesNotContain("processing stopped");
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is closed or committed; the exit code (137 on Linux). */
     public int kill() throws InterruptedException {
         process.destroyForcibly();

@@ -11,9 +11,13 @@ import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.HeldList;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -85,6 +89,44 @@ final class ApiFixtures {
     static AlertRule subjectRule() {
         return new AlertRule("camp-humphreys-00aa11", "Camp Humphreys", "\"Camp Humphreys\" OR Pyeongtaek",
                 "north-korea", CREATED);
+    }
+
+    /** The one dispatch the fixtures' backend holds back: embargoed, its release time set. */
+    static final HeldList.Entry HELD = new HeldList.Entry("urn:example:1", "Fertility rate falls to record low",
+            Instant.parse("2024-02-28T03:00:00Z"), false, List.of("economy"));
+
+    /**
+     * A backend that says what it is told: ready (state RUNNING) or not (REBALANCING), and counts for a span;
+     * it holds {@link #HELD}.
+     */
+    static DashboardServer.Backend backend(BooleanSupplier ready,
+            BiFunction<Instant, Instant, Map<String, Map<Instant, Long>>> counts) {
+        return new DashboardServer.Backend() {
+            @Override
+            public boolean ready() {
+                return ready.getAsBoolean();
+            }
+
+            @Override
+            public boolean alive() {
+                return true;
+            }
+
+            @Override
+            public String state() {
+                return ready.getAsBoolean() ? "RUNNING" : "REBALANCING";
+            }
+
+            @Override
+            public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
+                return counts.apply(from, to);
+            }
+
+            @Override
+            public List<HeldList.Entry> held() {
+                return List.of(HELD);
+            }
+        };
     }
 
     static byte[] utf8(String text) {

@@ -86,7 +86,7 @@ class ApiJsonShapeTest {
         rules = new AlertRuleService(NO_BROKER, "alert-rules", serdes.valueSerde(AlertRule.class).serializer(),
                 Set.of("north-korea"), feed, null);
         server = new DashboardServer(new WirestreamConfig.Dashboard(true, "127.0.0.1", 0, Secret.of("the-token"),
-                Set.of()), "wirestream-shape", backend(), new Metrics(), feed, rules).start();
+                Set.of(), 100), "wirestream-shape", backend(), new Metrics(), feed, rules).start();
         String base = server.url();
 
         assertGolden("info.json", get(base + "api/info"));
@@ -161,27 +161,8 @@ class ApiJsonShapeTest {
     }
 
     private static DashboardServer.Backend backend() {
-        return new DashboardServer.Backend() {
-            @Override
-            public boolean ready() {
-                return false;
-            }
-
-            @Override
-            public boolean alive() {
-                return true;
-            }
-
-            @Override
-            public String state() {
-                return "REBALANCING";
-            }
-
-            @Override
-            public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
-                return Map.of("north-korea", Map.of(to, 4L, from, 1L), "raw-feed.dlq", Map.of(to, 2L));
-            }
-        };
+        return ApiFixtures.backend(() -> false, (from, to) -> Map.of("north-korea", Map.of(to, 4L, from, 1L),
+                "raw-feed.dlq", Map.of(to, 2L)));
     }
 
     private String get(String url) throws Exception {

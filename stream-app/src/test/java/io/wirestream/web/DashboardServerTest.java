@@ -10,7 +10,6 @@ import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.schema.AlertRule;
-import io.wirestream.topology.HeldList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,33 +42,8 @@ class DashboardServerTest {
     private AlertRuleService rules;
     private boolean ready;
 
-    private final DashboardServer.Backend backend = new DashboardServer.Backend() {
-        @Override
-        public boolean ready() {
-            return ready;
-        }
-
-        @Override
-        public boolean alive() {
-            return true;
-        }
-
-        @Override
-        public String state() {
-            return ready ? "RUNNING" : "REBALANCING";
-        }
-
-        @Override
-        public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
-            return Map.of("north-korea", Map.of(to, 4L));
-        }
-
-        @Override
-        public List<HeldList.Entry> held() {
-            return List.of(new HeldList.Entry("urn:example:1", "Fertility rate falls to record low",
-                    Instant.parse("2024-02-28T03:00:00Z"), false, List.of("economy")));
-        }
-    };
+    private final DashboardServer.Backend backend = ApiFixtures.backend(() -> ready,
+            (from, to) -> Map.of("north-korea", Map.of(to, 4L)));
 
     @AfterEach
     void stop() {
@@ -97,7 +70,7 @@ class DashboardServerTest {
                     Set.of("north-korea"), feed, null);
         }
         server = new DashboardServer(new WirestreamConfig.Dashboard(dashboard, bind.getHostAddress(), 0,
-                Secret.of(token), allowedHosts), "wirestream", backend, new Metrics(), feed, rules).start();
+                Secret.of(token), allowedHosts, 100), "wirestream", backend, new Metrics(), feed, rules).start();
         return server.url();
     }
 
@@ -229,6 +202,22 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldGuardTheLiveStreamLikeEveryOtherAnswer() throws Exception {
+        start(true, null);
+        try (SseConnection stream = SseConnection.open(server.port(), Map.of())) {
+            assertThat(stream.status()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(stream.header("content-type")).isEqualTo("text/event-stream;charset=utf-8");
+            assertThat(stream.header("content-security-policy")).isEqualTo(Guards.CSP);
+            assertThat(stream.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(stream.block()).containsExactly("retry: 2000");
+            assertThat(stream.block()).contains("event: snapshot");
+        }
+        try (SseConnection foreign = SseConnection.open(server.port(), Map.of("Host", "evil.example"))) {
+            assertThat(foreign.status()).as("DNS rebinding").startsWith("HTTP/1.1 421");
+        }
+    }
+
+    @Test
     void shouldAnswerRequestsJettyRefusesWithTheSameSecurityHeaders() throws Exception {
         start(true, null);
         String refused = raw("GET", "localhost", "/../../etc/passwd");
@@ -240,7 +229,7 @@ class DashboardServerTest {
     void shouldSayPlainlyThatThePortIsTaken() throws Exception {
         start(false, null);
         DashboardServer second = new DashboardServer(new WirestreamConfig.Dashboard(false, "127.0.0.1",
-                server.port(), null, Set.of()), "wirestream", backend, new Metrics(), null, null);
+                server.port(), null, Set.of(), 100), "wirestream", backend, new Metrics(), null, null);
         assertThatThrownBy(second::start).isInstanceOf(IOException.class).hasRootCauseInstanceOf(BindException.class);
     }
 

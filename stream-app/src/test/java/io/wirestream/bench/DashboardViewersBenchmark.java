@@ -1,0 +1,445 @@
+package io.wirestream.bench;
+
+import io.wirestream.embedded.Ports;
+import io.wirestream.testing.RealServices;
+import io.wirestream.testing.SseViewers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The dashboard's live stream with thousands of viewers on one {@code wirestream run}, beside its routing, in one
+ * run: the pipeline as a child process with a 256 MB heap ({@code -Xmx256m}) on an embedded broker and registry,
+ * the viewers in this JVM on one thread ({@link SseViewers}). Prints a table. In order:
+ * <ol>
+ *   <li>warm-up: dispatches routed until every column of the page is full (so that each snapshot is as large as
+ *       in use) and the JIT has done most of its work;</li>
+ *   <li>routing throughput with no viewer: a batch of generated dispatches written to the input as fast as the
+ *       broker takes them, timed until the pipeline's group has committed the input's end;</li>
+ *   <li>the viewers connect; then marked dispatches at a steady rate, each timed from its send to its arrival at
+ *       every viewer, while {@code /ready} is asked every 100 ms;</li>
+ *   <li>routing throughput again with the viewers watching (a flood, which the live stream holds to its rate);</li>
+ *   <li>the viewers leave; routing throughput once more without them, to show how much the machine drifted.</li>
+ * </ol>
+ * Run with (arguments: viewers, dispatches a throughput round, seconds of marked dispatches, marked a second):
+ * <pre>mvn -B -Pbench -pl stream-app -am verify -DskipTests -Dbench.main=io.wirestream.bench.DashboardViewersBenchmark
+ *     -Dbench.args="2000 30000 60 2"</pre>
+ */
+public final class DashboardViewersBenchmark {
+
+    private static final String INPUT = "raw-feed";
+    private static final String GROUP = "wirestream";
+    private static final Pattern PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int WARM_UP = 20_000;
+    private static final Duration SETTLE = Duration.ofSeconds(15);
+
+    private final int viewers;
+    private final int batch;
+    private final int markers;
+    private final double rate;
+    private final DispatchGenerator generator = new DispatchGenerator(42, LocalDate.now());
+    private long nextIndex;
+
+    private DashboardViewersBenchmark(int viewers, int batch, int seconds, double rate) {
+        this.viewers = viewers;
+        this.batch = batch;
+        this.markers = (int) Math.round(seconds * rate);
+        this.rate = rate;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int viewers = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        double rate = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+        new DashboardViewersBenchmark(viewers, batch, seconds, rate).run();
+        System.exit(0); // The embedded broker's threads would keep the JVM alive.
+    }
+
+    private void run() throws Exception {
+        Machine machine = Machine.describe();
+        Path dir = Files.createTempDirectory("wirestream-viewers-bench");
+        List<String> rows = new ArrayList<>();
+        try (RealServices services = RealServices.start();
+                KafkaProducer<byte[], byte[]> producer = producer(services.bootstrapServers());
+                Admin admin = Admin.create(Map.of("bootstrap.servers", services.bootstrapServers()))) {
+            int port = Ports.freePort();
+            Path gcLog = dir.resolve("gc.log");
+            MemoryProbe memory = new MemoryProbe(gcLog);
+            List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+            jvm.addAll(memory.jvmOptions());
+            try (JavaProcess app = JavaProcess.start("wirestream-run", jvm, "io.wirestream.cli.WirestreamCommand",
+                    List.of("run", "--bootstrap-servers", services.bootstrapServers(), "--schema-registry-url",
+                            services.registryUrl(), "--data-dir", dir.resolve("data").toString(), "--dashboard-port",
+                            Integer.toString(port), "--dashboard-max-viewers", Integer.toString(viewers + 100)),
+                    dir)) {
+                app.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(3));
+                String base = "http://127.0.0.1:" + port + "/";
+                awaitBody(base + "api/info", "\"feedCaughtUp\":true", Duration.ofMinutes(2));
+                Phases phases = new Phases(app, producer, admin, base, port);
+                System.out.println("warming up");
+                route(producer, admin, WARM_UP);
+                try (ReadyProbe ready = new ReadyProbe(base)) {
+                    phases.measure(ready, rows);
+                }
+                MemoryProbe.Memory mem = memory.measure(app);
+                int[] heap = heapAfterCollections(gcLog);
+                rows.add(row("heap (-Xmx256m): most after a collection / peak in use / live at the end",
+                        String.format(Locale.ROOT, "%d MB / %d MB / %s; RSS peak %s", heap[0], heap[1],
+                                mb(mem.liveHeap()), mb(mem.peakRss())), goal(heap[1] <= 256, "≤ 256 MB")));
+            }
+        }
+        Machine ended = machine.ended();
+        System.out.printf(Locale.ROOT, "%n%s; load average %.1f at the start, %.1f at the end%n", ended.summary(),
+                ended.loadBefore(), ended.loadAfter());
+        System.out.printf(Locale.ROOT, "%,d viewers, %,d dispatches a throughput round, %,d marked at %.0f/s%n%n",
+                viewers, batch, markers, rate);
+        System.out.println("| measure | result | goal |");
+        System.out.println("|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    /** The phases after the warm-up, and what they found. */
+    private final class Phases {
+        private final JavaProcess app;
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final Admin admin;
+        private final String base;
+        private final int port;
+        private final List<Double> without = new ArrayList<>();
+        private final List<Double> with = new ArrayList<>();
+        private final List<Double> readyFloodWithout = new ArrayList<>();
+        private final List<Double> readyFloodWith = new ArrayList<>();
+        private String rounds = "";
+
+        Phases(JavaProcess app, KafkaProducer<byte[], byte[]> producer, Admin admin, String base, int port) {
+            this.app = app;
+            this.producer = producer;
+            this.admin = admin;
+            this.base = base;
+            this.port = port;
+        }
+
+        void measure(ReadyProbe ready, List<String> rows) throws Exception {
+            ViewerLatencies unseen = new ViewerLatencies(0, markers);
+            ready.take();
+            double quietCpu = steady(unseen, "quiet");
+            double[] readyQuiet = ready.take();
+            floodWithout(ready);
+            ViewerLatencies seen = new ViewerLatencies(viewers, markers);
+            double connectSeconds;
+            double markedCpu;
+            double[] delivery;
+            double[] readyMarked;
+            String flood;
+            try (Clients clients = connect(seen)) {
+                connectSeconds = seconds(clients.startedAt, System.nanoTime());
+                ready.take();
+                seen.marking(true);
+                markedCpu = steady(seen, "watched");
+                awaitAtMost(() -> seen.arrivals() >= markers * viewers, Duration.ofSeconds(30));
+                seen.marking(false);
+                delivery = seen.millis();
+                readyMarked = ready.take();
+                floodWith(ready, clients.viewers);
+                clients.viewers.close();
+                floodWithout(ready);
+                seen.forgetSnapshots();
+                clients.viewers = open(seen);
+                floodWith(ready, clients.viewers);
+                flood = liveStreamMetrics(base) + String.format(Locale.ROOT, "; %,d closed by the server",
+                        clients.viewers.closed());
+                failOn(clients.viewers);
+            }
+            floodWithout(ready);
+            rows.add(row("connect", String.format(Locale.ROOT, "%,d viewers, each with a snapshot of %,d bytes, "
+                    + "in %.1f s", seen.snapshots(), seen.largestSnapshot(), connectSeconds), ""));
+            rows.add(row(String.format(Locale.ROOT, "new dispatch to every viewer (%,d × %,d, %.0f/s), p50 / "
+                    + "p99 / max", markers, viewers, rate), String.format(Locale.ROOT, "%s / %s / %s ms "
+                    + "(%,d of %,d arrived)", ms(delivery, 0.5), ms(delivery, 0.99), ms(delivery, 1), delivery.length,
+                    markers * viewers), goal(ViewerLatencies.percentile(delivery, 0.99) <= 1_000, "p99 ≤ 1 s")));
+            rows.add(row(String.format(Locale.ROOT, "the pipeline's CPU at %.0f dispatches/s: no viewers / %,d "
+                    + "viewers", rate, viewers), String.format(Locale.ROOT, "%.2f / %.2f cores", quietCpu, markedCpu),
+                    ""));
+            rows.add(readyRow("/ready, no viewers, " + String.format(Locale.ROOT, "%.0f", rate) + " dispatches/s",
+                    readyQuiet));
+            rows.add(readyRow("/ready, " + String.format(Locale.ROOT, "%,d", viewers) + " viewers, " + String.format(
+                    Locale.ROOT, "%.0f", rate) + " dispatches/s", readyMarked));
+            rows.add(readyRow("/ready while routing a flood, no viewers", sorted(readyFloodWithout)));
+            rows.add(readyRow("/ready while routing a flood, " + String.format(Locale.ROOT, "%,d", viewers)
+                    + " viewers", sorted(readyFloodWith)));
+            // Rounds ran A B A B A: each B against the mean of the A on either side cancels a steady drift.
+            double ratios = 0;
+            for (int i = 0; i < with.size(); i++) {
+                ratios += with.get(i) / ((without.get(i) + without.get(i + 1)) / 2);
+            }
+            double ratio = ratios / with.size();
+            rows.add(row("routing, rounds in order (A: no viewers, B: " + String.format(Locale.ROOT, "%,d", viewers)
+                    + " viewers), dispatches/s", rounds, ""));
+            rows.add(row("routing with viewers, each B against the A on either side (mean)", String.format(
+                    Locale.ROOT, "%.2f", ratio), goal(ratio >= 0.9, "≥ 0.90")));
+            rows.add(row("the live stream over the floods", flood, ""));
+        }
+
+        /** Marked dispatches at the steady rate; the pipeline's CPU meanwhile, in cores. */
+        private double steady(ViewerLatencies seen, String phase) throws Exception {
+            double before = cpuSeconds(app.pid());
+            long from = System.nanoTime();
+            sendMarked(producer, seen, phase);
+            Thread.sleep(2_000);
+            return (cpuSeconds(app.pid()) - before) / seconds(from, System.nanoTime());
+        }
+
+        private void floodWithout(ReadyProbe ready) throws Exception {
+            settle(ready);
+            double rate = route(producer, admin, batch);
+            without.add(rate);
+            readyFloodWithout.addAll(list(ready.take()));
+            rounds += String.format(Locale.ROOT, "%sA %,.0f", rounds.isEmpty() ? "" : ", ", rate);
+            System.out.printf(Locale.ROOT, "routing, no viewers: %,.0f/s%n", rate);
+        }
+
+        private void floodWith(ReadyProbe ready, SseViewers clients) throws Exception {
+            settle(ready);
+            double rate = route(producer, admin, batch);
+            with.add(rate);
+            readyFloodWith.addAll(list(ready.take()));
+            rounds += String.format(Locale.ROOT, ", B %,.0f", rate);
+            System.out.printf(Locale.ROOT, "routing, %,d viewers: %,.0f/s (%,d closed)%n", viewers, rate,
+                    clients.closed());
+        }
+
+        /** Lets what a round left (the feed's catching up, the snapshot after a flood) pass before the next. */
+        private void settle(ReadyProbe ready) throws InterruptedException {
+            Thread.sleep(SETTLE.toMillis());
+            ready.take();
+        }
+
+        private Clients connect(ViewerLatencies seen) throws Exception {
+            long start = System.nanoTime();
+            Clients clients = new Clients(open(seen), start);
+            System.out.printf(Locale.ROOT, "%,d viewers had their snapshot (%,d bytes) after %.1f s%n",
+                    seen.snapshots(), seen.largestSnapshot(), seconds(clients.startedAt, System.nanoTime()));
+            return clients;
+        }
+
+        private SseViewers open(ViewerLatencies seen) throws Exception {
+            SseViewers clients = new SseViewers(new InetSocketAddress("127.0.0.1", port), "127.0.0.1", seen);
+            clients.open(viewers);
+            awaitAtMost(() -> seen.snapshots() >= viewers, Duration.ofMinutes(5));
+            return clients;
+        }
+    }
+
+    /** The viewers' client, replaced when they reconnect, and when they first came. */
+    private static final class Clients implements AutoCloseable {
+        private final long startedAt;
+        private SseViewers viewers;
+
+        Clients(SseViewers viewers, long startedAt) {
+            this.viewers = viewers;
+            this.startedAt = startedAt;
+        }
+
+        @Override
+        public void close() throws IOException {
+            viewers.close();
+        }
+    }
+
+    /** Writes {@code count} generated dispatches as fast as the broker takes them; their routing rate. */
+    private double route(KafkaProducer<byte[], byte[]> producer, Admin admin, int count) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            DispatchGenerator.Raw raw = generator.generate(nextIndex++);
+            producer.send(new ProducerRecord<>(INPUT, raw.key(), raw.value()));
+        }
+        producer.flush();
+        Map<TopicPartition, Long> ends = admin.listOffsets(admin.describeTopics(List.of(INPUT)).allTopicNames().get()
+                .get(INPUT).partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(INPUT,
+                        p.partition()), p -> OffsetSpec.latest()))).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        await(() -> committed(admin, ends), Duration.ofMinutes(10));
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static boolean committed(Admin admin, Map<TopicPartition, Long> ends) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            return ends.entrySet().stream().allMatch(end -> offsets.get(end.getKey()) != null
+                    && offsets.get(end.getKey()).offset() >= end.getValue());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Sends the marked dispatches at the steady rate, open loop: each at its time, whatever came back. */
+    private void sendMarked(KafkaProducer<byte[], byte[]> producer, ViewerLatencies seen, String phase)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long period = (long) (1e9 / rate);
+        for (int n = 0; n < markers; n++) {
+            long due = start + n * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String mark = String.format(Locale.ROOT, "%s%06d", ViewerLatencies.MARK, n);
+            // The phase makes each text new: the pipeline drops a dispatch it has routed before.
+            String text = "Seoul shares close higher (" + phase + ") " + mark + "\n\nSEOUL, Nov. 27 (Yonhap) -- Seoul shares closed "
+                    + "higher on Friday as foreign investors bought chipmakers, " + mark + ".\n\n(END)\n";
+            seen.sent(n);
+            producer.send(new ProducerRecord<>(INPUT, text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The CPU time a process has used, user and system, from /proc; NaN where there is none. */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The live stream's own counters, from the pipeline's metrics. */
+    private static String liveStreamMetrics(String base) throws Exception {
+        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return String.format(Locale.ROOT, "%,.0f events sent, %,.0f items not sent live, %,.0f viewers dropped as "
+                + "slow, %,.0f refused", metric(scrape, "wirestream_dashboard_events_sent_total"),
+                metric(scrape, "wirestream_dashboard_events_skipped_total"),
+                metric(scrape, "wirestream_dashboard_viewers_dropped_total{reason=\"slow\"}"),
+                metric(scrape, "wirestream_dashboard_viewers_refused_total"));
+    }
+
+    private static double metric(String scrape, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** The most heap left after a collection, and the most in use before one, in MB, from the collector's log. */
+    private static int[] heapAfterCollections(Path gcLog) throws IOException {
+        int after = 0;
+        int peak = 0;
+        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+            Matcher m = PAUSE.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Integer.parseInt(m.group(1)));
+                after = Math.max(after, Integer.parseInt(m.group(2)));
+            }
+        }
+        return new int[] {after, peak};
+    }
+
+    private static void awaitBody(String url, String wanted, Duration timeout) throws Exception {
+        await(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body().contains(wanted);
+            } catch (IOException e) {
+                return false;
+            }
+        }, timeout);
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Condition condition, Duration timeout) throws Exception {
+        if (!awaitAtMost(condition, timeout)) {
+            throw new IllegalStateException("not within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /** Waits for {@code condition} no longer than {@code timeout}; whether it came. */
+    private static boolean awaitAtMost(Condition condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private static String row(String what, String result, String goal) {
+        return "| " + what + " | " + result + " | " + goal + " |";
+    }
+
+    private static String goal(boolean met, String goal) {
+        return goal + (met ? ", met" : ", MISSED");
+    }
+
+    private static String ms(double[] sorted, double fraction) {
+        double value = ViewerLatencies.percentile(sorted, fraction);
+        return String.format(Locale.ROOT, value < 10 ? "%.1f" : "%,.0f", value);
+    }
+
+    private static String readyRow(String what, double[] sorted) {
+        return row(what + ", p50 / p99 / max", String.format(Locale.ROOT, "%s / %s / %s ms (%,d asked)",
+                ms(sorted, 0.5), ms(sorted, 0.99), ms(sorted, 1), sorted.length),
+                goal(ViewerLatencies.percentile(sorted, 0.99) <= 50, "≤ 50 ms"));
+    }
+
+    private static List<Double> list(double[] values) {
+        List<Double> list = new ArrayList<>();
+        for (double value : values) {
+            list.add(value);
+        }
+        return list;
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    private static void failOn(SseViewers clients) {
+        if (clients.failure() != null) {
+            throw new IllegalStateException(clients.failure());
+        }
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%d MB", bytes >> 20);
+    }
+}

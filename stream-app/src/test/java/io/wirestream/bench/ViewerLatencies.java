@@ -1,0 +1,132 @@
+package io.wirestream.bench;
+
+import io.wirestream.testing.SseViewers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What thousands of viewers saw, for the viewers' benchmark: how many have their first snapshot, and for each
+ * marked dispatch ({@code WSLOAD-<n>} in its headline), the time from its send to its first arrival at each viewer,
+ * on one clock ({@link System#nanoTime}) since sender and viewers share this JVM. Called on the viewers' thread.
+ */
+final class ViewerLatencies implements SseViewers.Listener {
+
+    static final String MARK = "WSLOAD-";
+    private static final int DIGITS = 6;
+
+    private final int viewers;
+    private final long[] sentAt;
+    private final BitSet seen;
+    private final long[] samples;
+    private final BitSet snapshotted;
+    private final AtomicInteger snapshots = new AtomicInteger();
+    private final AtomicInteger events = new AtomicInteger();
+    private volatile long largestSnapshot;
+    private volatile boolean marking;
+    private int count;
+
+    ViewerLatencies(int viewers, int markers) {
+        this.viewers = viewers;
+        this.sentAt = new long[markers];
+        this.seen = new BitSet(viewers * markers);
+        this.samples = new long[viewers * markers];
+        this.snapshotted = new BitSet(viewers);
+    }
+
+    /** Marker {@code n} is being sent now. */
+    void sent(int n) {
+        sentAt[n] = System.nanoTime();
+    }
+
+    /** The data of items only, while marked dispatches are sent: the rest is only counted. */
+    @Override
+    public boolean wantsData(String name) {
+        return marking && name.equals("item");
+    }
+
+    @Override
+    public void onEvent(int viewer, String name, String id, byte[] data, int length, long nanos) {
+        events.incrementAndGet();
+        if (name.equals("snapshot") && !snapshotted.get(viewer)) {
+            snapshotted.set(viewer);
+            snapshots.incrementAndGet();
+            largestSnapshot = Math.max(largestSnapshot, length);
+        } else if (data != null) {
+            int n = marker(data, length);
+            if (n >= 0 && n < sentAt.length && !seen.get(n * viewers + viewer)) {
+                seen.set(n * viewers + viewer);
+                synchronized (this) {
+                    samples[count++] = nanos - sentAt[n];
+                }
+            }
+        }
+    }
+
+    /** Marked dispatches are being sent, or no longer. */
+    void marking(boolean on) {
+        marking = on;
+    }
+
+    /** The number after the first {@code WSLOAD-} in {@code data}; -1 for none. */
+    static int marker(byte[] data, int length) {
+        byte[] mark = MARK.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + mark.length + DIGITS <= length; i++) {
+            for (int j = 0; j < mark.length; j++) {
+                if (data[i + j] != mark[j]) {
+                    continue outer;
+                }
+            }
+            int n = 0;
+            for (int j = i + mark.length; j < i + mark.length + DIGITS; j++) {
+                if (data[j] < '0' || data[j] > '9') {
+                    return -1;
+                }
+                n = n * 10 + data[j] - '0';
+            }
+            return n;
+        }
+        return -1;
+    }
+
+    /** The viewers are new streams: count their snapshots again. */
+    void forgetSnapshots() {
+        snapshotted.clear();
+        snapshots.set(0);
+    }
+
+    /** Viewers that have had a snapshot. */
+    int snapshots() {
+        return snapshots.get();
+    }
+
+    /** Events of any kind the viewers had. */
+    int events() {
+        return events.get();
+    }
+
+    long largestSnapshot() {
+        return largestSnapshot;
+    }
+
+    /** Arrivals of marked dispatches so far. */
+    synchronized int arrivals() {
+        return count;
+    }
+
+    /** The arrival times in milliseconds, sorted. */
+    synchronized double[] millis() {
+        return Arrays.stream(samples, 0, count).sorted().mapToDouble(nanos -> nanos / 1e6).toArray();
+    }
+
+    /** The value below which {@code fraction} of the sorted {@code values} lie (nearest rank); NaN for none. */
+    static double percentile(double[] values, double fraction) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(fraction * values.length);
+        return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
+    }
+}
