@@ -4,7 +4,7 @@
 
 const MAX_ITEMS = 60;
 const PALETTE = ['#1f5fbf', '#c2410c', '#15803d', '#7c3aed', '#0e7490', '#b45309', '#be185d', '#4d7c0f'];
-const state = { info: null, columns: new Map(), counts: new Map(), items: new Map(), chart: null, token: '',
+const state = { info: null, columns: new Map(), counts: new Map(), items: new Map(), killed: new Set(), chart: null, token: '',
   lastEventId: null, full: false };
 
 function el(tag, props, ...children) {
@@ -50,11 +50,37 @@ function highlight(text, terms) {
 
 function versionBadges(item) {
   const badges = [];
+  if (item.pubStatus === 'canceled') badges.push(el('span', { class: 'badge kill' }, 'KILLED'));
+  if (item.pubStatus === 'withheld') badges.push(el('span', { class: 'badge kill' }, 'WITHHELD'));
   if (item.urgent) badges.push(el('span', { class: 'badge urgent' }, 'URGENT'));
   for (const tag of item.tags || []) {
     if (/^(LEAD|\d+(st|nd|rd|th) LD)$/i.test(tag)) badges.push(el('span', { class: 'badge version' }, tag));
   }
+  if (item.providerVersion) badges.push(el('span', { class: 'badge version' }, 'v' + item.providerVersion));
+  if (item.embargoedUntil) {
+    badges.push(el('span', { class: 'badge', title: 'embargoed until ' + item.embargoedUntil },
+      'EMBARGO ' + new Date(item.embargoedUntil).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  }
   return badges;
+}
+
+// A story is its guid, else its story key: the same for every version and for its kill.
+function storyOf(item) {
+  return item.guid || item.storyKey || '';
+}
+
+// A kill strikes through every card of its story, in every column; cards that come later of it too.
+function killStory(item) {
+  const story = storyOf(item);
+  state.killed.add(story);
+  for (const card of document.querySelectorAll('li.card')) {
+    if (card.dataset.story === story && !card.classList.contains('kill-notice')) card.classList.add('killed');
+  }
+}
+
+function cardClass(item, fresh) {
+  const killNotice = item.pubStatus === 'canceled';
+  return 'card' + (fresh ? ' fresh' : '') + (killNotice ? ' kill-notice' : state.killed.has(storyOf(item)) ? ' killed' : '');
 }
 
 function when(item) {
@@ -83,7 +109,7 @@ function card(item, fresh) {
       el('div', { class: 'headline' }, item.message || ''),
       el('div', { class: 'meta' }, `${item.bytes} bytes · ${item.source || ''}`));
   }
-  return el('li', { class: 'card' + (fresh ? ' fresh' : ''), tabindex: 0, dataset: { id: item.id },
+  return el('li', { class: cardClass(item, fresh), tabindex: 0, dataset: { id: item.id, story: storyOf(item) },
     onclick: open, onkeydown: e => { if (e.key === 'Enter') open(); } },
     el('div', null, versionBadges(item)),
     el('div', { class: 'headline' }, highlight(item.headline, termsFor(item, item.column))),
@@ -112,6 +138,7 @@ function addItem(item, fresh) {
   const column = state.columns.get(item.column);
   if (!column) return;
   column.list.prepend(card(item, fresh));
+  if (item.pubStatus === 'canceled') killStory(item);
   while (column.list.children.length > MAX_ITEMS) {
     const last = column.list.lastElementChild;
     state.items.delete(last.dataset.id);
@@ -145,6 +172,7 @@ function addAlert(alert, fresh) {
 function snapshot(data) {
   for (const column of state.columns.values()) { column.list.replaceChildren(); column.count.textContent = '0'; }
   state.items.clear();
+  state.killed.clear();
   for (const [id, items] of Object.entries(data.columns)) {
     for (const item of items.slice().reverse()) addItem(item, false);
   }
@@ -325,6 +353,21 @@ async function refreshIngest() {
     el('td', { class: source.lastError ? 'error' : 'muted' }, source.lastError || 'none'))));
 }
 
+// Embargoed and withheld dispatches, held back by the pipeline: in no column until they go out.
+async function refreshHeld() {
+  let held;
+  try {
+    held = await api('/api/held');
+  } catch (e) {
+    return; // Held dispatches can be read once the streams are running; the next refresh tries again.
+  }
+  const release = h => h.until ? 'until ' + new Date(h.until).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : 'until a later version';
+  document.getElementById('held-count').textContent = held.length === 1 ? '1 held' : held.length + ' held';
+  document.getElementById('held').replaceChildren(...held.map(h => el('li', null,
+    el('span', { class: 'badge' }, h.withheld ? 'WITHHELD' : 'EMBARGO'), h.headline + ' ', el('span', { class: 'muted' }, release(h)))));
+}
+
 async function start() {
   const info = await api('/api/info');
   state.info = info;
@@ -338,6 +381,8 @@ async function start() {
   setInterval(refreshChart, 5000);
   await refreshIngest().catch(() => {});
   setInterval(() => refreshIngest().catch(() => {}), 15000);
+  await refreshHeld();
+  setInterval(refreshHeld, 5000);
 }
 
 start().catch(e => setStatus('error: ' + e.message, 'offline'));

@@ -35,9 +35,16 @@ final class GivenOptions implements IDefaultValueProvider {
                 ? Setting.ofKey(option.descriptionKey()) : null;
     }
 
+    /**
+     * The setting's default; none for a negatable flag ({@code --dashboard}/{@code --no-dashboard}): picocli takes a
+     * flag that defaults to true as one whose plain form turns it off, so that {@code --no-dashboard} would leave
+     * the dashboard on. Without a default, each form says what it means, and the setting's own default applies when
+     * neither is given.
+     */
     @Override
     public String defaultValue(ArgSpec arg) {
         Setting setting = settingOf(arg);
-        return setting == null ? null : setting.defaultValue();
+        return setting == null || arg instanceof OptionSpec option && option.negatable() ? null
+                : setting.defaultValue();
     }
 }

@@ -67,4 +67,15 @@ final class PipelineOptions {
                     + "duplicate, so replaying a feed twice routes it once: 30d, 12h, 90s, P30D; 0 turns it off. "
                     + "Default: ${DEFAULT-VALUE}.")
     String dedupWindow;
+
+    @Option(names = "--sticky-routing", negatable = true, descriptionKey = "routing.sticky",
+            description = "A later version of a story goes at least to every topic an earlier one went to, and a "
+                    + "version older than one already routed (same guid) is dropped as stale (--no-sticky-routing: "
+                    + "each version by its own text). Stories are remembered for --dedup-window. Default: on.")
+    Boolean stickyRouting;
+
+    @Option(names = "--embargo-mode", paramLabel = "MODE", descriptionKey = "embargo.mode",
+            description = "hold: keep an embargoed (or withheld) dispatch out of every topic until its time (or a later "
+                    + "version), then route it; pass: route it at once, embargoedUntil set. Default: ${DEFAULT-VALUE}.")
+    String embargoMode;
 }

@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ClusterOptions cluster;
+    ClusterOptions cluster;
 
     @Mixin
     private PipelineOptions pipeline;

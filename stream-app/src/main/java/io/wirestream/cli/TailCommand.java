@@ -77,7 +77,8 @@ final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (one object per line: topic, partition, offset, timestamp and the Dispatch fields) "
-                    + "or text (time, version, headline, subjects). Default: ${DEFAULT-VALUE}.")
+                    + "or text (time, status: killed, withheld, version, embargo; headline, subjects). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private Format format;
 
     enum Format { json, text }
@@ -185,7 +186,28 @@ final class TailCommand implements Callable<Integer> {
                 : "[" + ordinal(dispatch.getVersion()) + " LD] ";
         String subjects = dispatch.getRouting() == null || dispatch.getRouting().getSubjects().isEmpty() ? ""
                 : "  (" + String.join(", ", dispatch.getRouting().getSubjects()) + ")";
-        return time + "  " + (dispatch.getUrgent() ? "[URGENT] " : "") + version + dispatch.getHeadline() + subjects;
+        return time + "  " + status(dispatch) + (dispatch.getUrgent() ? "[URGENT] " : "") + version
+                + dispatch.getHeadline() + subjects;
+    }
+
+    /**
+     * Where the dispatch is in its story's life, as tags: {@code [KILLED]} or {@code [WITHHELD]}, the provider's
+     * version ({@code [v3]}), and an embargo ({@code [EMBARGOED until ...]}); empty for a plain usable one.
+     */
+    static String status(Dispatch dispatch) {
+        StringBuilder status = new StringBuilder();
+        String pubStatus = dispatch.getPubStatus();
+        if (pubStatus != null && !pubStatus.equals("usable")) {
+            status.append('[').append(pubStatus.equals("canceled") ? "KILLED" : pubStatus.toUpperCase(Locale.ROOT))
+                    .append("] ");
+        }
+        if (dispatch.getProviderVersion() != null) {
+            status.append("[v").append(dispatch.getProviderVersion()).append("] ");
+        }
+        if (dispatch.getEmbargoedUntil() != null) {
+            status.append("[EMBARGOED until ").append(TIME.format(dispatch.getEmbargoedUntil())).append("] ");
+        }
+        return status.toString();
     }
 
     private static String ordinal(int n) {

@@ -1,9 +1,11 @@
 package io.wirestream.config;
 
 import io.wirestream.config.WirestreamConfig.Dashboard;
+import io.wirestream.config.WirestreamConfig.EmbargoMode;
 import io.wirestream.config.WirestreamConfig.Embedded;
 import io.wirestream.config.WirestreamConfig.Ingest;
 import io.wirestream.config.WirestreamConfig.Kafka;
+import io.wirestream.config.WirestreamConfig.Lifecycle;
 import io.wirestream.config.WirestreamConfig.Limits;
 import io.wirestream.config.WirestreamConfig.Registry;
 import io.wirestream.config.WirestreamConfig.Topics;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
-    private static final String KAFKA_PREFIX = "kafka.";
     /** Read by logback, not a setting. */
     private static final String LOG_LEVEL_VARIABLE = "WIRESTREAM_LOG_LEVEL";
 
@@ -78,7 +79,7 @@ public final class ConfigLoader {
             Setting setting = Setting.ofKey(key);
             if (setting != null) {
                 values.put(setting, value.strip());
-            } else if (!passThrough(key, value.strip(), kafka, registry)) {
+            } else if (!KafkaPassThrough.sortInto(key, value.strip(), kafka, registry)) {
                 throw new IllegalArgumentException(origin + "unknown setting '" + key + "' (known: " + knownKeys()
                         + ", and kafka.* or schema.registry.* keys)");
             }
@@ -125,26 +126,13 @@ public final class ConfigLoader {
                 continue;
             }
             String key = name.substring(Setting.ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            if (!passThrough(key, variable.getValue().strip(), kafka, registry)) {
+            if (!KafkaPassThrough.sortInto(key, variable.getValue().strip(), kafka, registry)) {
                 // Warned, not refused: other tools share the prefix. A typo still shows up here.
                 LOG.warn("ignoring environment variable {}: not a wirestream setting (known: {}, and "
                         + "WIRESTREAM_KAFKA_* or schema registry keys such as WIRESTREAM_BASIC_AUTH_USER_INFO)", name,
                         settingVariables.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
-    }
-
-    private static boolean passThrough(String key, String value, Map<String, String> kafka,
-            Map<String, String> registry) {
-        if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
-            kafka.put(key.substring(KAFKA_PREFIX.length()), value);
-            return true;
-        }
-        if (RegistryConfig.isRegistryKey(key)) {
-            registry.put(key, value);
-            return true;
-        }
-        return false;
     }
 
     private static WirestreamConfig build(Map<Setting, String> values, Map<String, String> kafkaProperties,
@@ -173,7 +161,8 @@ public final class ConfigLoader {
                         .collect(Collectors.toUnmodifiableSet()),
                 v.number(Setting.DASHBOARD_MAX_VIEWERS, 1, 100_000));
         return new WirestreamConfig(kafka, new Registry(registryUrl, registryProperties), topics, limits,
-                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard, ingest(v, kafka));
+                v.path(Setting.RULES), v.path(Setting.DATA_DIR), embedded, dashboard, ingest(v, kafka),
+                new Lifecycle(v.bool(Setting.STICKY_ROUTING), v.choice(Setting.EMBARGO_MODE, EmbargoMode::of)));
     }
 
     private static Ingest ingest(SettingValues v, Kafka kafka) {
@@ -187,10 +176,9 @@ public final class ConfigLoader {
     /** Every value by its key, secrets masked, one per line: for the start-up log and {@code --verbose}. */
     static String describe(WirestreamConfig config) {
         Map<String, String> shown = new TreeMap<>();
-        Map<Setting, Object> values = valuesOf(config);
-        values.forEach((setting, value) -> shown.put(setting.key(), value == null ? "(none)"
+        valuesOf(config).forEach((setting, value) -> shown.put(setting.key(), value == null ? "(none)"
                 : Secrets.mask(setting.key(), String.valueOf(value))));
-        config.kafka().clientProperties().forEach((k, v) -> shown.put(KAFKA_PREFIX + k, Secrets.mask(k, v)));
+        config.kafka().clientProperties().forEach((k, v) -> shown.put(KafkaPassThrough.PREFIX + k, Secrets.mask(k, v)));
         config.registry().properties().forEach((k, v) -> shown.put(k, Secrets.mask(k, v)));
         StringBuilder out = new StringBuilder();
         shown.forEach((k, v) -> out.append("\n  ").append(k).append(" = ").append(v));
@@ -216,6 +204,8 @@ public final class ConfigLoader {
         values.put(Setting.REGISTRY_HOME, c.embedded().registryHome());
         values.put(Setting.MAX_BYTES, c.limits().maxBytes());
         values.put(Setting.DEDUP_WINDOW, Durations.format(c.limits().dedupWindow()));
+        values.put(Setting.STICKY_ROUTING, c.lifecycle().sticky());
+        values.put(Setting.EMBARGO_MODE, c.lifecycle().embargoMode().value());
         values.put(Setting.ALERT_RULES_TOPIC, c.topics().alertRules());
         values.put(Setting.ALERTS_TOPIC, c.topics().alerts());
         values.put(Setting.DASHBOARD_ENABLED, c.dashboard().enabled());

@@ -1,5 +1,6 @@
 package io.wirestream.config;
 
+import io.wirestream.registry.RegistryConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +12,29 @@ import java.util.Map;
  */
 final class KafkaPassThrough {
 
+    /** The prefix of the keys passed through to Kafka's clients. */
+    static final String PREFIX = "kafka.";
     /** Where Kafka Streams reads its producer's acknowledgement from: the plain key and its producer prefix. */
     private static final List<String> ACKS_KEYS = List.of("acks", "producer.acks");
     private static final String REPLICATION_FACTOR = "replication.factor";
 
     private KafkaPassThrough() {
+    }
+
+    /**
+     * Puts a pass-through key where it goes, without its prefix for Kafka, as given for the registry; false for a
+     * key that is neither.
+     */
+    static boolean sortInto(String key, String value, Map<String, String> kafka, Map<String, String> registry) {
+        if (key.startsWith(PREFIX) && key.length() > PREFIX.length()) {
+            kafka.put(key.substring(PREFIX.length()), value);
+            return true;
+        }
+        if (RegistryConfig.isRegistryKey(key)) {
+            registry.put(key, value);
+            return true;
+        }
+        return false;
     }
 
     /** Refuses what the {@code kafka.*} settings (without their prefix) may not say, naming the key and why. */

@@ -25,6 +25,8 @@ public enum Setting {
     REGISTRY_HOME("embedded.registry.home", null),
     MAX_BYTES("max.bytes", "1MiB"),
     DEDUP_WINDOW("dedup.window", "30d"),
+    STICKY_ROUTING("routing.sticky", "true"),
+    EMBARGO_MODE("embargo.mode", "hold"),
     ALERT_RULES_TOPIC("topic.alert-rules", "alert-rules"),
     ALERTS_TOPIC("topic.alerts", "alerts"),
     DASHBOARD_ENABLED("dashboard.enabled", "true"),

@@ -5,6 +5,7 @@ import io.wirestream.config.WirestreamConfig.ProcessingGuarantee;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The layered values as text, read in their grammar; each error names the key and what it takes. */
 record SettingValues(Map<Setting, String> values) {
@@ -95,6 +96,15 @@ record SettingValues(Map<Setting, String> values) {
             return ProcessingGuarantee.of(values.get(Setting.PROCESSING_GUARANTEE));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(Setting.PROCESSING_GUARANTEE.key() + " " + e.getMessage());
+        }
+    }
+
+    /** One of the words a setting takes, read by {@code of}, whose message says which they are. */
+    <T> T choice(Setting setting, Function<String, T> of) {
+        try {
+            return of.apply(values.get(setting));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting.key() + " " + e.getMessage());
         }
     }
 }

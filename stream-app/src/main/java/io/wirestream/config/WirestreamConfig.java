@@ -3,6 +3,7 @@ package io.wirestream.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,9 +23,10 @@ import java.util.TreeMap;
  * @param embedded  where the embedded broker and registry listen, when they are started
  * @param dashboard the HTTP server of the dashboard, {@code /metrics} and the health checks
  * @param ingest    what {@code wirestream ingest} and {@code run --ingest} poll, and how
+ * @param lifecycle how the versions, kills and embargoes of a story are followed
  */
 public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Limits limits, Path rules, Path dataDir,
-        Embedded embedded, Dashboard dashboard, Ingest ingest) {
+        Embedded embedded, Dashboard dashboard, Ingest ingest, Lifecycle lifecycle) {
 
     public WirestreamConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -35,6 +37,7 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
         Objects.requireNonNull(embedded, "embedded");
         Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** How Kafka Streams processes: each input's outcomes in one transaction, or at least once. */
@@ -187,6 +190,41 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
         }
     }
 
+    /**
+     * What becomes of an embargoed dispatch: held until its time, then routed ({@code hold}); or routed at once with
+     * its {@code embargoedUntil}, for consumers that enforce embargoes themselves ({@code pass}).
+     */
+    public enum EmbargoMode {
+        HOLD, PASS;
+
+        /** Its name in settings: {@code hold}, {@code pass}. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static EmbargoMode of(String value) {
+            for (EmbargoMode mode : values()) {
+                if (mode.value().equals(value)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("must be hold or pass, was '" + value + "'");
+        }
+    }
+
+    /**
+     * @param sticky      a later version of a story goes at least to every topic an earlier one went to, and a version
+     *                    older than one already routed (same guid) is dropped as stale; off, each version is routed by
+     *                    its own text alone
+     * @param embargoMode whether embargoed (and withheld) dispatches are held back or passed on at once
+     */
+    public record Lifecycle(boolean sticky, EmbargoMode embargoMode) {
+
+        public Lifecycle {
+            Objects.requireNonNull(embargoMode, "embargoMode");
+        }
+    }
+
     /** The same config with the addresses of the services that were started for it filled in. */
     public WirestreamConfig withServices(String bootstrapServers, String registryUrl) {
         Kafka newKafka = bootstrapServers == null ? kafka : new Kafka(bootstrapServers, kafka.applicationId(),
@@ -197,13 +235,15 @@ public record WirestreamConfig(Kafka kafka, Registry registry, Topics topics, Li
             properties.put(Setting.SCHEMA_REGISTRY_URL.key(), registryUrl);
             newRegistry = new Registry(registryUrl, properties);
         }
-        return new WirestreamConfig(newKafka, newRegistry, topics, limits, rules, dataDir, embedded, dashboard, ingest);
+        return new WirestreamConfig(newKafka, newRegistry, topics, limits, rules, dataDir, embedded, dashboard, ingest,
+                lifecycle);
     }
 
     /** The same config with another Kafka Streams application id (a bounded run beside the pipeline, say). */
     public WirestreamConfig withApplicationId(String applicationId) {
         return new WirestreamConfig(new Kafka(kafka.bootstrapServers(), applicationId, kafka.guarantee(),
-                kafka.clientProperties()), registry, topics, limits, rules, dataDir, embedded, dashboard, ingest);
+                kafka.clientProperties()), registry, topics, limits, rules, dataDir, embedded, dashboard, ingest,
+                lifecycle);
     }
 
     /** The broker to talk to: the configured one, else where the embedded one of {@code wirestream run} listens. */

@@ -119,7 +119,9 @@ final class Story {
                 : DatelineDates.publishedAt(date, raw.receivedAt(), config.agencyZone()));
         dispatch.setSource(raw.source());
         dispatch.setContentId(contentId);
-        dispatch.setStoryKey(ContentHash.ofText(storyKeyText(head.headline)));
+        // A kill notice that names its story in the headline ("KILL -- <headline>") has that story's key.
+        dispatch.setStoryKey(ContentHash.ofText(storyKeyText(killed ? WireKinds.killedHeadline(head.headline)
+                : head.headline)));
         meta.applyTo(dispatch, WireKinds.genreOf(head.tags), killed ? PubStatus.CANCELED : PubStatus.USABLE);
         return new ParseResult.Parsed(dispatch);
     }

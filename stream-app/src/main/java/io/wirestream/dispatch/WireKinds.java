@@ -119,12 +119,8 @@ final class WireKinds {
                 return true;
             }
         }
-        for (String word : KILL_HEADLINES) {
-            // Upper case only: "Kill switch ..." is a headline, "KILL -- ..." is a notice.
-            if (headline.startsWith(word) && (headline.length() == word.length()
-                    || !Character.isLetterOrDigit(headline.charAt(word.length())))) {
-                return true;
-            }
+        if (killWord(headline) != null) {
+            return true;
         }
         for (String note : notes) {
             if (isKillNote(note)) {
@@ -132,6 +128,35 @@ final class WireKinds {
             }
         }
         return false;
+    }
+
+    /**
+     * The headline of the story a kill notice names: its own headline without an opening {@code KILL},
+     * {@code WITHDRAWAL} or {@code WITHDRAWN} and the dashes, colons and spaces after it ("KILL -- S. Korea, Japan
+     * agree ..." names "S. Korea, Japan agree ..."); the headline itself when it opens with none.
+     */
+    static String killedHeadline(String headline) {
+        String word = killWord(headline);
+        if (word == null) {
+            return headline;
+        }
+        int at = word.length();
+        while (at < headline.length() && !Character.isLetterOrDigit(headline.charAt(at))) {
+            at++;
+        }
+        return at == headline.length() ? headline : headline.substring(at);
+    }
+
+    /** The kill word the headline opens with, or null. */
+    private static String killWord(String headline) {
+        for (String word : KILL_HEADLINES) {
+            // Upper case only: "Kill switch ..." is a headline, "KILL -- ..." is a notice.
+            if (headline.startsWith(word) && (headline.length() == word.length()
+                    || !Character.isLetterOrDigit(headline.charAt(word.length())))) {
+                return word;
+            }
+        }
+        return null;
     }
 
     private static boolean isKillNote(String note) {

@@ -14,9 +14,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.topology.RoutingListener;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -27,7 +29,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * wirestream's:
  * <ul>
  *   <li>{@code wirestream_dispatches_total{outcome, subject, reason}}: every input record's fate, routed ones once
- *       per subject;</li>
+ *       per subject; a held one ({@code held}) again when it leaves the hold ({@code released} once per subject,
+ *       {@code stale} or {@code canceled}); a kill {@code canceled} once per subject of its story;</li>
  *   <li>{@code wirestream_alerts_total}: alert rules matched, and {@code wirestream_alert_failures_total}:
  *       dispatches whose alerts could not be made;</li>
  *   <li>{@code wirestream_routing_latency_seconds}: from the input record's timestamp to its routing, as a
@@ -46,6 +49,15 @@ import org.apache.kafka.streams.KafkaStreams;
  * </ul>
  */
 public final class Metrics implements RoutingListener, AutoCloseable {
+
+    /** Outcomes told once per subject, which their counters name. */
+    private static final Set<Outcome> PER_SUBJECT = EnumSet.of(Outcome.ROUTED, Outcome.RELEASED, Outcome.CANCELED);
+    /**
+     * Outcomes whose routing latency says something of the pipeline: a held dispatch waits for its embargo, and a
+     * duplicate or a stale version for nothing.
+     */
+    private static final Set<Outcome> TIMED = EnumSet.of(Outcome.ROUTED, Outcome.UNROUTED, Outcome.DEAD_LETTER,
+            Outcome.CANCELED);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -175,13 +187,13 @@ public final class Metrics implements RoutingListener, AutoCloseable {
         String key = outcome + "/" + detail;
         counters.computeIfAbsent(key, k -> {
             Counter.Builder builder = Counter.builder("wirestream.dispatches")
-                    .description("Input records by outcome; routed ones once per subject")
+                    .description("Input records by outcome; routed, released and canceled ones once per subject")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT));
-            builder.tag("subject", outcome == Outcome.ROUTED ? detail : "");
+            builder.tag("subject", PER_SUBJECT.contains(outcome) && detail != null ? detail : "");
             builder.tag("reason", outcome == Outcome.DEAD_LETTER ? detail : "");
             return builder.register(registry);
         }).increment();
-        if (outcome != Outcome.DUPLICATE && inputTimestamp >= startedAt) {
+        if (TIMED.contains(outcome) && inputTimestamp >= startedAt) {
             long now = clock.getAsLong();
             latency.record(Duration.ofMillis(Math.max(0, now - inputTimestamp)));
         }

@@ -1,5 +1,6 @@
 package io.wirestream.topology;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,11 +12,19 @@ import java.util.Optional;
  * @param origin    where it was read; empty when Kafka does not say
  * @param hint      the record's {@code wirestream.format} header, else its {@code content-type}; null for neither:
  *                  it names the format when sniffing should not decide
+ * @param headers   the headers that travel onto the record's outcomes (see {@link CarriedHeaders}): kept with a
+ *                  dispatch that is held back, for when it goes out
  */
-public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin, String hint) {
+public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin, String hint, List<Header> headers) {
 
     public RawRecord {
         Objects.requireNonNull(origin, "origin");
+        headers = List.copyOf(headers);
+    }
+
+    /** A record without headers. */
+    public RawRecord(byte[] value, long timestamp, Optional<Origin> origin, String hint) {
+        this(value, timestamp, origin, hint, List.of());
     }
 
     /** Where a record was read in Kafka. */
@@ -23,6 +32,14 @@ public record RawRecord(byte[] value, long timestamp, Optional<Origin> origin, S
 
         public Origin {
             Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    /** One header: a name, and a value that may be null. */
+    public record Header(String key, byte[] value) {
+
+        public Header {
+            Objects.requireNonNull(key, "key");
         }
     }
 }

@@ -27,16 +27,25 @@ public final class Router {
     private final Classifier classifier;
     private final Map<Integer, Long> endOffsets;
     private final SeenContent seen;
+    private final StoryLife life;
+
+    /** A router that follows no story: each dispatch goes where its own text sends it, at once. */
+    public Router(FormatParser parser, Classifier classifier, Map<Integer, Long> endOffsets, SeenContent seen) {
+        this(parser, classifier, endOffsets, seen, StoryLife.OFF);
+    }
 
     /**
      * @param endOffsets a bounded run's end by input partition (see {@link RoutingConfig#endOffsets()})
      * @param seen       the deduplication state; {@link SeenContent#NONE} for none
+     * @param life       what follows stories through versions, kills and embargoes; {@link StoryLife#OFF} for none
      */
-    public Router(FormatParser parser, Classifier classifier, Map<Integer, Long> endOffsets, SeenContent seen) {
+    public Router(FormatParser parser, Classifier classifier, Map<Integer, Long> endOffsets, SeenContent seen,
+            StoryLife life) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.endOffsets = Map.copyOf(endOffsets);
         this.seen = Objects.requireNonNull(seen, "seen");
+        this.life = Objects.requireNonNull(life, "life");
     }
 
     /**
@@ -56,15 +65,23 @@ public final class Router {
         }
         List<Outcome> outcomes = new ArrayList<>(document.results().size());
         for (ParseResult result : document.results()) {
-            outcomes.add(fate(result, input));
+            outcomes.addAll(fates(result, input));
         }
         return outcomes;
     }
 
-    /** One item's fate: a dead letter with the whole record's bytes, a duplicate, or a dispatch to deliver. */
-    private Outcome fate(ParseResult result, RawRecord input) {
+    /** The held dispatches whose embargo ended by now: each released (or stale), once. */
+    public List<Outcome> releaseDue() {
+        return life.releaseDue();
+    }
+
+    /**
+     * One item's fate: a dead letter with the whole record's bytes, a duplicate, or what its story's life makes of
+     * it; followed by the fates of held dispatches of its story that it releases or withdraws.
+     */
+    private List<Outcome> fates(ParseResult result, RawRecord input) {
         if (result instanceof ParseResult.Failed failed) {
-            return Outcome.DeadLetter.of(failed, input.value());
+            return List.of(Outcome.DeadLetter.of(failed, input.value()));
         }
         Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
         Classification decision;
@@ -72,16 +89,15 @@ public final class Router {
             decision = classifier.classify(dispatch);
             dispatch.setRouting(RoutingRecords.toAvro(decision, classifier.ruleSet()));
         } catch (RuntimeException e) {
-            return Outcome.DeadLetter.of(e, input.value());
+            return List.of(Outcome.DeadLetter.of(e, input.value()));
         }
         // Outside the try: a state store that fails is Kafka's trouble, to be retried, not the record's.
         if (seen.isRepeat(dispatch.getContentId())) {
-            return new Outcome.Duplicate(dispatch.getContentId());
+            return List.of(new Outcome.Duplicate(dispatch.getContentId()));
         }
         long timestamp = timestamp(dispatch, input.timestamp());
         List<String> subjects = decision.routed().stream().map(score -> score.subject().id()).toList();
-        return subjects.isEmpty() ? new Outcome.Unrouted(dispatch, dispatch.getStoryKey(), timestamp)
-                : new Outcome.Routed(dispatch, dispatch.getStoryKey(), timestamp, subjects);
+        return life.fate(dispatch, subjects, timestamp, input.headers());
     }
 
     /** A bounded run stops at the end it saw when it started; newer records are the live pipeline's. */

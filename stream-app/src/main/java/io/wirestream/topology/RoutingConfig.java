@@ -1,7 +1,10 @@
 package io.wirestream.topology;
 
 import io.wirestream.classify.RuleSet;
+import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
+import io.wirestream.config.WirestreamConfig.EmbargoMode;
+import io.wirestream.config.WirestreamConfig.Lifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +24,23 @@ import java.util.Set;
  *                            the live pipeline); partitions not named, and all when empty, are unbounded
  * @param alerts              users' alert rules and where alerts go; empty for no alerting
  * @param countOutputs        whether the per-minute counts of every output topic are kept (see {@link MinuteCounts})
+ * @param lifecycle           whether routing is sticky (stories are remembered for the deduplication window: none
+ *                            without one) and embargoes held (see {@link StoryLife})
  */
 public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Map<Integer, Long> endOffsets,
-        Optional<AlertTopics> alerts, boolean countOutputs) {
+        Optional<AlertTopics> alerts, boolean countOutputs, Lifecycle lifecycle) {
+
+    /** Stories followed, embargoes held: the settings' defaults. */
+    public static final Lifecycle DEFAULT_LIFECYCLE = new Lifecycle(
+            Boolean.parseBoolean(Setting.STICKY_ROUTING.defaultValue()),
+            EmbargoMode.of(Setting.EMBARGO_MODE.defaultValue()));
 
     public RoutingConfig {
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(deduplicationWindow, "deduplicationWindow");
         endOffsets = Map.copyOf(endOffsets);
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /**
@@ -53,34 +64,40 @@ public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Ma
 
     /** Routing alone over {@code topics}: no deduplication, no end, no alerts, no counts. */
     public static RoutingConfig of(TopicConfig topics) {
-        return new RoutingConfig(topics, Duration.ZERO, Map.of(), Optional.empty(), false);
+        return new RoutingConfig(topics, Duration.ZERO, Map.of(), Optional.empty(), false, DEFAULT_LIFECYCLE);
     }
 
     /** Routing as {@code config} describes it (its topics and deduplication window); no end, no alerts, no counts. */
     public static RoutingConfig of(WirestreamConfig config) {
-        return of(TopicConfig.of(config.topics())).withDeduplicationWindow(config.limits().dedupWindow());
+        return of(TopicConfig.of(config.topics())).withDeduplicationWindow(config.limits().dedupWindow())
+                .withLifecycle(config.lifecycle());
     }
 
     public RoutingConfig withTopics(TopicConfig newTopics) {
-        return new RoutingConfig(newTopics, deduplicationWindow, endOffsets, alerts, countOutputs);
+        return new RoutingConfig(newTopics, deduplicationWindow, endOffsets, alerts, countOutputs, lifecycle);
     }
 
     public RoutingConfig withDeduplicationWindow(Duration window) {
-        return new RoutingConfig(topics, window, endOffsets, alerts, countOutputs);
+        return new RoutingConfig(topics, window, endOffsets, alerts, countOutputs, lifecycle);
     }
 
     /** A bounded run, ending at {@code ends} by input partition. */
     public RoutingConfig withEndOffsets(Map<Integer, Long> ends) {
-        return new RoutingConfig(topics, deduplicationWindow, ends, alerts, countOutputs);
+        return new RoutingConfig(topics, deduplicationWindow, ends, alerts, countOutputs, lifecycle);
     }
 
     /** With users' alerts: rules read from {@code topics.rules()}, alerts written to {@code topics.alerts()}. */
     public RoutingConfig withAlerts(AlertTopics alertTopics) {
-        return new RoutingConfig(topics, deduplicationWindow, endOffsets, Optional.of(alertTopics), countOutputs);
+        return new RoutingConfig(topics, deduplicationWindow, endOffsets, Optional.of(alertTopics), countOutputs,
+                lifecycle);
     }
 
     public RoutingConfig withOutputCounts(boolean count) {
-        return new RoutingConfig(topics, deduplicationWindow, endOffsets, alerts, count);
+        return new RoutingConfig(topics, deduplicationWindow, endOffsets, alerts, count, lifecycle);
+    }
+
+    public RoutingConfig withLifecycle(Lifecycle newLifecycle) {
+        return new RoutingConfig(topics, deduplicationWindow, endOffsets, alerts, countOutputs, newLifecycle);
     }
 
     /**
@@ -100,6 +117,19 @@ public record RoutingConfig(TopicConfig topics, Duration deduplicationWindow, Ma
                 }
             }
         }
+    }
+
+    /**
+     * True when stories are remembered, for the deduplication window, so that kills follow them (and, sticky,
+     * updates too); without a window none is, and every kill goes to unrouted.
+     */
+    public boolean followsStories() {
+        return deduplicates();
+    }
+
+    /** True when embargoed and withheld dispatches are held back until their time or a later version. */
+    public boolean holdsEmbargoes() {
+        return lifecycle.embargoMode() == EmbargoMode.HOLD;
     }
 
     /** True when repeats within the window are dropped. */

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * The routing topology, as a pure function of its configuration and collaborators:
  * <pre>
  *   raw-feed ──▶ parse-classify-route ──▶ to-&lt;subject topic&gt;   (one per subject, from the rules file)
- *                 [seen-content-ids]
+ *                 [seen-content-ids, story-states, held-dispatches]
  *                                     ├─▶ to-unrouted
  *                                     ├─▶ to-dead-letters      (original bytes, reason in headers)
  *                 [alert-rules-store] └─▶ to-alerts            (one Alert per matching alert rule)
@@ -43,6 +43,10 @@ public final class RoutingTopology {
     public static final int MAX_DEAD_LETTER_BYTES = 8 * 1024 * 1024 - 64 * 1024;
     /** Content ids routed within the deduplication window, with the wall-clock time they were first seen. */
     public static final String SEEN_STORE = "seen-content-ids";
+    /** Each story delivered within the deduplication window: its subjects and highest version. */
+    public static final String STORY_STORE = "story-states";
+    /** The dispatches held back: embargoed until their time, withheld until a later version. */
+    public static final String HELD_STORE = "held-dispatches";
     /** The global store of alert rules, by id (values as stored in the topic). */
     public static final String ALERT_RULES_STORE = "alert-rules-store";
     static final String ALERT_RULES_SOURCE = "read-alert-rules";
@@ -77,6 +81,14 @@ public final class RoutingTopology {
         if (config.deduplicates()) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                     Serdes.String(), Serdes.Long()), ROUTER);
+        }
+        if (config.followsStories()) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_STORE),
+                    Serdes.String(), Serdes.ByteArray()), ROUTER);
+        }
+        if (config.holdsEmbargoes()) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_STORE),
+                    Serdes.String(), Serdes.ByteArray()), ROUTER);
         }
         Serializer<Dispatch> dispatches = collaborators.dispatchSerde().serializer();
         for (Subject subject : rules.subjects()) {

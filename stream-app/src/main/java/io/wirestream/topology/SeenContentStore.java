@@ -32,10 +32,13 @@ final class SeenContentStore implements SeenContent {
     /** The task's state, with its expiry scheduled: a tenth of the window, an hour at most, apart. */
     static SeenContent open(ProcessorContext<?, ?> context, Duration window) {
         SeenContentStore seen = new SeenContentStore(context, window);
-        Duration every = window.compareTo(Duration.ofHours(10)) > 0 ? Duration.ofHours(1)
-                : window.dividedBy(10).plusMillis(1);
-        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, seen::forgetExpired);
+        context.schedule(expiryInterval(window), PunctuationType.WALL_CLOCK_TIME, seen::forgetExpired);
         return seen;
+    }
+
+    /** How often what is older than {@code window} is forgotten: a tenth of it, an hour at most. */
+    static Duration expiryInterval(Duration window) {
+        return window.compareTo(Duration.ofHours(10)) > 0 ? Duration.ofHours(1) : window.dividedBy(10).plusMillis(1);
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.wirestream.schema.AlertRule;
+import io.wirestream.topology.HeldList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,6 +75,18 @@ final class ApiHandlers {
             return;
         }
         ApiJson.reply(ctx, 200, ApiBodies.Counts.of(from, minutes, feed.columns(), counts));
+    }
+
+    /** The dispatches held back by this instance, soonest release first. */
+    void held(Context ctx) {
+        List<HeldList.Entry> held;
+        try {
+            held = backend.held();
+        } catch (IllegalStateException e) {
+            ApiJson.error(ctx, 503, "held dispatches are not available yet: " + e.getMessage());
+            return;
+        }
+        ApiJson.reply(ctx, 200, held);
     }
 
     /** JSON only: a plain HTML form on another site cannot send it without the browser asking first. */

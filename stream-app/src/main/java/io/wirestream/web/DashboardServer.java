@@ -8,6 +8,7 @@ import io.javalin.http.Header;
 import io.javalin.router.EndpointNotFound;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.metrics.Metrics;
+import io.wirestream.topology.HeldList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +72,14 @@ public final class DashboardServer implements AutoCloseable {
 
         /** Counts by column topic and minute; throws IllegalStateException while they cannot be read. */
         Map<String, Map<Instant, Long>> counts(Instant from, Instant to);
+
+        /**
+         * The dispatches this instance holds back (embargoed, withheld), soonest first; none when embargoes pass.
+         * Throws IllegalStateException while they cannot be read.
+         */
+        default List<HeldList.Entry> held() {
+            return List.of();
+        }
     }
 
     private final InetSocketAddress address;
@@ -125,6 +134,7 @@ public final class DashboardServer implements AutoCloseable {
                 Route.get("/api/events", events::open),
                 Route.get("/api/counts", api::counts),
                 Route.get("/api/ingest", ctx -> ApiJson.reply(ctx, 200, metrics.ingestSources())),
+                Route.get("/api/held", api::held),
                 Route.get("/api/alert-rules", api::rules),
                 Route.post("/api/alert-rules", api::createRule),
                 Route.delete("/api/alert-rules/{id}", api::deleteRule)));

@@ -8,7 +8,9 @@ import io.wirestream.metrics.Metrics;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.schema.AlertRule;
 import io.wirestream.topology.AlertBook;
+import io.wirestream.topology.HeldList;
 import io.wirestream.topology.MinuteCounts;
+import io.wirestream.topology.RoutingTopology;
 import io.wirestream.topology.TopicConfig;
 import io.wirestream.util.Closing;
 import java.io.IOException;
@@ -71,7 +73,8 @@ public final class DashboardWiring implements AutoCloseable {
                 rules = new AlertRuleService(client, config.topics().alertRules(),
                         serdes.valueSerde(AlertRule.class).serializer(), subjects, state, book);
             }
-            DashboardServer server = new DashboardServer(settings, config.kafka().applicationId(), backend(streams),
+            DashboardServer server = new DashboardServer(settings, config.kafka().applicationId(),
+                    backend(streams, config.lifecycle().embargoMode() == WirestreamConfig.EmbargoMode.HOLD),
                     metrics, state, rules).start();
             if (feed != null && settings.token() == null && !address.getAddress().isLoopbackAddress()) {
                 LOG.warn("the dashboard listens on {} with no token: anyone who reaches it can change alert rules; "
@@ -123,7 +126,8 @@ public final class DashboardWiring implements AutoCloseable {
         return title.toString();
     }
 
-    private static DashboardServer.Backend backend(KafkaStreams streams) {
+    /** @param holds embargoes are held, so that the topology has a store of held dispatches to ask */
+    private static DashboardServer.Backend backend(KafkaStreams streams, boolean holds) {
         return new DashboardServer.Backend() {
             @Override
             public boolean ready() {
@@ -147,6 +151,19 @@ public final class DashboardWiring implements AutoCloseable {
                     ReadOnlyWindowStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
                             MinuteCounts.STORE, QueryableStoreTypes.<String, Long>windowStore()));
                     return MinuteCounts.query(store, from, to);
+                } catch (InvalidStateStoreException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public List<HeldList.Entry> held() {
+                if (!holds) {
+                    return List.of();
+                }
+                try {
+                    return HeldList.of(streams.store(StoreQueryParameters.fromNameAndType(RoutingTopology.HELD_STORE,
+                            QueryableStoreTypes.<String, byte[]>keyValueStore())));
                 } catch (InvalidStateStoreException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }

@@ -10,14 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A dispatch as the page reads it: the Avro record's fields by their Avro names, in the schema's order, with the
- * routing decision last. Optional parts (dateline, source, routing) are null when the dispatch has none.
+ * A dispatch as the page reads it: the Avro record's fields by their Avro names, in the schema's order, with its
+ * story's life ({@code guid}, {@code providerVersion}, {@code pubStatus}, {@code embargoedUntil}) and then the
+ * routing decision last. Optional parts (dateline, source, guid, version, embargo, routing) are null when the
+ * dispatch has none.
  */
 record DispatchBody(String contentId, String storyKey, int version, boolean urgent, List<String> tags,
         String headline, String headlineRaw, List<String> editorNotes, List<String> bylines, DatelineBody dateline,
         List<String> paragraphs, List<String> emails, boolean endSeen, List<String> relatedHeadlines,
         String language, List<String> flags, Instant receivedAt, Instant publishedAt, SourceBody source,
-        RoutingBody routing) {
+        String guid, String providerVersion, String pubStatus, Instant embargoedUntil, RoutingBody routing) {
 
     static DispatchBody of(Dispatch d) {
         return new DispatchBody(d.getContentId(), d.getStoryKey(), d.getVersion(), d.getUrgent(),
@@ -25,7 +27,8 @@ record DispatchBody(String contentId, String storyKey, int version, boolean urge
                 List.copyOf(d.getBylines()), DatelineBody.of(d.getDateline()), List.copyOf(d.getParagraphs()),
                 List.copyOf(d.getEmails()), d.getEndSeen(), List.copyOf(d.getRelatedHeadlines()), d.getLanguage(),
                 List.copyOf(d.getFlags()), d.getReceivedAt(), d.getPublishedAt(), SourceBody.of(d.getSource()),
-                RoutingBody.of(d.getRouting()));
+                d.getGuid(), d.getProviderVersion(), d.getPubStatus() == null ? "usable" : d.getPubStatus(),
+                d.getEmbargoedUntil(), RoutingBody.of(d.getRouting()));
     }
 
     /** The dateline that opens the first paragraph. */

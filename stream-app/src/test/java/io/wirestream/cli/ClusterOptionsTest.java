@@ -39,6 +39,34 @@ class ClusterOptionsTest {
         assertThat(fromEnv.kafkaClientConfig()).containsEntry("bootstrap.servers", "kafka:9094");
     }
 
+    @Test
+    void shouldTurnStickyRoutingOffAndPassEmbargoesWhenRunIsToldTo() throws IOException {
+        assertThat(run().load(Map.of()).lifecycle()).isEqualTo(new WirestreamConfig.Lifecycle(true,
+                WirestreamConfig.EmbargoMode.HOLD));
+        assertThat(run("--no-sticky-routing", "--embargo-mode", "pass").load(Map.of()).lifecycle())
+                .isEqualTo(new WirestreamConfig.Lifecycle(false, WirestreamConfig.EmbargoMode.PASS));
+        assertThat(run("--sticky-routing").load(Map.of("WIRESTREAM_ROUTING_STICKY", "false")).lifecycle().sticky())
+                .as("the option over the environment").isTrue();
+    }
+
+    @Test
+    void shouldTurnTheDashboardOffWithNoDashboardAndOnWithDashboard() throws IOException {
+        assertThat(run().load(Map.of()).dashboard().enabled()).isTrue();
+        assertThat(run("--no-dashboard").load(Map.of()).dashboard().enabled()).isFalse();
+        assertThat(run("--dashboard").load(Map.of("WIRESTREAM_DASHBOARD_ENABLED", "false")).dashboard().enabled())
+                .as("the option over the environment").isTrue();
+    }
+
+    /** The cluster mixin as run has it, after parsing {@code args}: it loads run's other options too. */
+    private static ClusterOptions run(String... args) {
+        CommandLine wirestream = WirestreamCommand.newCommandLine();
+        String[] line = new String[args.length + 1];
+        line[0] = "run";
+        System.arraycopy(args, 0, line, 1, args.length);
+        wirestream.parseArgs(line);
+        return ((RunCommand) wirestream.getSubcommands().get("run").getCommand()).cluster;
+    }
+
     /** The mixin as tail has it, after parsing {@code args}. */
     private static ClusterOptions cluster(String... args) {
         CommandLine wirestream = WirestreamCommand.newCommandLine();

@@ -62,6 +62,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldFollowStoriesAndHoldEmbargoesUnlessToldOtherwise() {
+        assertThat(ConfigLoader.defaults().lifecycle())
+                .isEqualTo(new WirestreamConfig.Lifecycle(true, WirestreamConfig.EmbargoMode.HOLD));
+
+        WirestreamConfig changed = ConfigLoader.load(Map.of("routing.sticky", "false"),
+                Map.of("WIRESTREAM_EMBARGO_MODE", "pass"), Map.of());
+
+        assertThat(changed.lifecycle()).isEqualTo(new WirestreamConfig.Lifecycle(false,
+                WirestreamConfig.EmbargoMode.PASS));
+        assertThat(changed.describe()).contains("routing.sticky = false", "embargo.mode = pass");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("embargo.mode", "release"), Map.of(), Map.of()))
+                .hasMessage("embargo.mode must be hold or pass, was 'release'");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("WIRESTREAM_ROUTING_STICKY", "yes"), Map.of()))
+                .hasMessage("routing.sticky must be true or false, was 'yes'");
+    }
+
+    @Test
     void shouldNeverPrintSecrets() throws IOException {
         Path file = dir.resolve("w.properties");
         Files.writeString(file, """

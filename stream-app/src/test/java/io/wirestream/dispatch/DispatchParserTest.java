@@ -34,6 +34,23 @@ class DispatchParserTest {
     }
 
     @Test
+    void shouldGiveAKillNoticeTheKeyOfTheStoryItNamesInItsHeadline() {
+        String story = "S. Korea, U.S. wrap up combined air drills";
+        Dispatch original = parsed(RawDispatch.of(bytes(STORY), RECEIVED));
+        Dispatch killWord = parsed(RawDispatch.of(bytes("KILL -- " + story
+                + "\n(ATTN: the story is killed.)\n(END)\n"), RECEIVED));
+        Dispatch killTag = parsed(RawDispatch.of(bytes("(WITHDRAWAL) " + story + "\n(END)\n"), RECEIVED));
+        Dispatch news = parsed(RawDispatch.of(bytes("Kill switch " + story
+                + "\nSEOUL, Nov. 20 (Yonhap) -- Text.\n(END)\n"), RECEIVED));
+
+        assertThat(killWord.getPubStatus()).isEqualTo("canceled");
+        assertThat(killWord.getHeadline()).as("the notice keeps its own headline").startsWith("KILL -- ");
+        assertThat(killWord.getStoryKey()).isEqualTo(original.getStoryKey()).isEqualTo(killTag.getStoryKey());
+        assertThat(news.getStoryKey()).as("a headline that opens with 'Kill' is news")
+                .isNotEqualTo(original.getStoryKey());
+    }
+
+    @Test
     void shouldApplyTheConfiguredSizeLimitInclusively() {
         byte[] story = bytes(STORY);
         DispatchParser exact = new DispatchParser(ParserConfig.defaults().withMaxBytes(story.length));

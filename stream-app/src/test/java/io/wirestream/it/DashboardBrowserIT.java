@@ -129,6 +129,14 @@ class DashboardBrowserIT {
         assertThat(northKorea.first()).containsText("N. Korea fires short-range ballistic missile", SOON);
         assertThat(page.locator("#column-north-korea mark").first()).isVisible();
 
+        // A story's kill follows it (to unrouted, where no rule sent it), badged, and strikes its card through.
+        // Both keyed alike, so that they share an input partition, and so the task that remembers the story.
+        send("story-1", dispatch("Seoul opens its kimchi festival", "The city opened its annual kimchi festival."));
+        send("story-1", "KILL -- Seoul opens its kimchi festival\n\nSEOUL, Nov. 27 (Yonhap) -- The story is withdrawn. "
+                + "Do not use.\n\n(END)\n");
+        assertThat(page.locator(".card.kill-notice .badge.kill").first()).containsText("KILLED", SOON);
+        assertThat(page.locator(".card.killed").first()).containsText("Seoul opens its kimchi festival", SOON);
+
         // An alert rule made in the page fires on the next matching dispatch, and shows at once.
         page.locator("#alert-name").fill("Camp Humphreys");
         page.locator("#alert-query").fill("\"Camp Humphreys\"");
@@ -337,6 +345,11 @@ class DashboardBrowserIT {
 
     private static void send(String text) throws Exception {
         producer.send(new ProducerRecord<>("raw-feed", text.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    private static void send(String key, String text) throws Exception {
+        producer.send(new ProducerRecord<>("raw-feed", key.getBytes(StandardCharsets.UTF_8),
+                text.getBytes(StandardCharsets.UTF_8))).get();
     }
 
     private static String dispatch(String headline, String lead) {

@@ -52,6 +52,10 @@ class FormatsIT {
                     Setting.BOOTSTRAP_SERVERS, services.bootstrapServers(),
                     Setting.SCHEMA_REGISTRY_URL, services.registryUrl(),
                     Setting.APPLICATION_ID, "formats-it",
+                    // Each input is its own story, its fate predicted from its own text: no story is followed,
+                    // and an embargo or a kill is delivered as it comes.
+                    Setting.STICKY_ROUTING, "false",
+                    Setting.EMBARGO_MODE, "pass",
                     Setting.DATA_DIR, services.dir().resolve("app").toString()));
             Map<String, Object> client = config.kafkaClientConfig();
             Topics.ensure(client, TracedInputs.TOPICS.all(TracedInputs.CLASSIFIER.ruleSet()), 3);

@@ -4,10 +4,12 @@ import io.wirestream.classify.Classification;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
 import io.wirestream.dispatch.ParseResult;
+import io.wirestream.dispatch.PubStatus;
 import io.wirestream.dispatch.RawDispatch;
 import io.wirestream.format.Format;
 import io.wirestream.format.FormatParser;
 import io.wirestream.runtime.Topics;
+import io.wirestream.schema.Dispatch;
 import io.wirestream.topology.DeadLetterHeaders;
 import io.wirestream.topology.TopicConfig;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,8 @@ public final class TracedInputs {
 
     /**
      * The input and what the format layer and rules make of it, as the topology does it: a topic per fate of each
-     * item (a feed of three items has three), the format named by a {@code wirestream.format} header honoured.
+     * item (a feed of three items has three), the format named by a {@code wirestream.format} header honoured. Each
+     * input is taken for a story of its own: a kill notice, of a story never routed, is unrouted.
      */
     public static Input predict(String trace, byte[] key, byte[] value, long timestamp, List<Header> headers) {
         String hint = headers.stream().filter(h -> h.key().equals(Format.HEADER)).map(h -> new String(h.value(),
@@ -79,7 +82,13 @@ public final class TracedInputs {
                     continue;
                 }
                 contentId = contentId == null ? result.id() : contentId;
-                Classification decision = CLASSIFIER.classify(((ParseResult.Parsed) result).dispatch());
+                Dispatch dispatch = ((ParseResult.Parsed) result).dispatch();
+                if (PubStatus.CANCELED.code().equals(dispatch.getPubStatus())) {
+                    // A kill follows its story; the story of a traced input was never routed.
+                    topics.add(TOPICS.unrouted());
+                    continue;
+                }
+                Classification decision = CLASSIFIER.classify(dispatch);
                 int before = topics.size();
                 decision.routed().forEach(s -> topics.add(s.subject().topic()));
                 if (topics.size() == before) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wirestream.classify.Classifier;
 import io.wirestream.classify.RuleClassifier;
 import io.wirestream.classify.RulesLoader;
+import io.wirestream.config.WirestreamConfig.EmbargoMode;
+import io.wirestream.config.WirestreamConfig.Lifecycle;
 import io.wirestream.format.FormatParser;
 import io.wirestream.registry.AvroSerdes;
 import io.wirestream.registry.InMemorySchemaRegistry;
@@ -358,16 +360,17 @@ class RoutingTopologyTest {
 
     @Test
     void shouldHaveOnlyTheOptionalPartsItsConfigTurnsOn() {
-        String plain = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS), collaborators(KEYWORDS))
-                .describe().toString();
+        String plain = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS)
+                .withLifecycle(new Lifecycle(true, EmbargoMode.PASS)), collaborators(KEYWORDS)).describe().toString();
         String whole = RoutingTopology.build(RoutingConfig.of(TopicConfig.DEFAULTS)
                 .withDeduplicationWindow(Duration.ofDays(1))
                 .withAlerts(new RoutingConfig.AlertTopics("alert-rules", "alerts"))
                 .withOutputCounts(true), collaborators(KEYWORDS)).describe().toString();
 
+        // Sticky routing follows stories for the deduplication window: without one, there is nothing to keep
         assertThat(plain).doesNotContain(RoutingTopology.SEEN_STORE, RoutingTopology.ALERT_RULES_STORE, "to-alerts",
-                MinuteCounts.STORE);
-        assertThat(whole).contains("stores: [" + RoutingTopology.SEEN_STORE + "]",
+                MinuteCounts.STORE, RoutingTopology.STORY_STORE, RoutingTopology.HELD_STORE);
+        assertThat(whole).contains(RoutingTopology.SEEN_STORE, RoutingTopology.STORY_STORE, RoutingTopology.HELD_STORE,
                 "Sink: to-alerts (topic: alerts)", "Processor: update-alert-rules (stores: [alert-rules-store])",
                 "Source: read-outputs (topics: [",
                 "Processor: count-per-minute (stores: [dispatches-per-minute])");

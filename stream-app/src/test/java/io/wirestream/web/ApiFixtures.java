@@ -11,6 +11,7 @@ import io.wirestream.schema.AlertRule;
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
 import io.wirestream.topology.DeadLetterHeaders;
+import io.wirestream.topology.HeldList;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -90,7 +91,14 @@ final class ApiFixtures {
                 "north-korea", CREATED);
     }
 
-    /** A backend that says what it is told: ready (state RUNNING) or not (REBALANCING), and counts for a span. */
+    /** The one dispatch the fixtures' backend holds back: embargoed, its release time set. */
+    static final HeldList.Entry HELD = new HeldList.Entry("urn:example:1", "Fertility rate falls to record low",
+            Instant.parse("2024-02-28T03:00:00Z"), false, List.of("economy"));
+
+    /**
+     * A backend that says what it is told: ready (state RUNNING) or not (REBALANCING), and counts for a span;
+     * it holds {@link #HELD}.
+     */
     static DashboardServer.Backend backend(BooleanSupplier ready,
             BiFunction<Instant, Instant, Map<String, Map<Instant, Long>>> counts) {
         return new DashboardServer.Backend() {
@@ -112,6 +120,11 @@ final class ApiFixtures {
             @Override
             public Map<String, Map<Instant, Long>> counts(Instant from, Instant to) {
                 return counts.apply(from, to);
+            }
+
+            @Override
+            public List<HeldList.Entry> held() {
+                return List.of(HELD);
             }
         };
     }

@@ -134,6 +134,16 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldListTheDispatchesHeldBackWithTheirReleaseTime() throws Exception {
+        // Given a pipeline holding an embargoed dispatch
+        String base = start(true, null);
+
+        // When the page asks what is held, Then it hears of it and of its release time
+        assertThat(get(base + "api/held").body()).contains("\"headline\":\"Fertility rate falls to record low\"",
+                "\"until\":\"2024-02-28T03:00:00Z\"", "\"withheld\":false");
+    }
+
+    @Test
     void shouldRefuseBadRulesWithTheReasonBeforeWritingAnything() throws Exception {
         String base = start(true, null);
         assertThat(post(base, "{\"name\":\"Broken\",\"query\":\"\\\"Camp Humphreys\"}", "application/json", null))
