@@ -12,6 +12,7 @@ import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.DispatchParser;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.dispatch.StoryIdentity;
 import io.wirestream.registry.AvroDeserializer;
 import io.wirestream.registry.RegistryConfig;
 import io.wirestream.runtime.StreamsRunner;
@@ -144,7 +145,7 @@ class RoutingIT {
             for (ConsumerRecord<byte[], byte[]> record : outputs.getOrDefault(topic, List.of())) {
                 assertThat(record.value()[0]).isZero();
                 Dispatch dispatch = deserializer.deserialize(topic, record.value());
-                assertThat(dispatch.getStoryKey()).isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
+                assertThat(StoryIdentity.of(dispatch)).isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
                 assertThat(dispatch.getSource().getTopic()).isEqualTo(TOPICS.input());
                 if (!topic.equals(TOPICS.unrouted())) {
                     assertThat(dispatch.getRouting().getSubjects()).isNotEmpty();

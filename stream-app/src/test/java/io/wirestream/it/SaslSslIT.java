@@ -14,6 +14,7 @@ import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.dispatch.ParseResult;
 import io.wirestream.dispatch.RawDispatch;
+import io.wirestream.dispatch.StoryIdentity;
 import io.wirestream.embedded.EmbeddedKafka;
 import io.wirestream.embedded.EmbeddedRegistry;
 import io.wirestream.embedded.Ports;
@@ -189,7 +190,7 @@ class SaslSslIT {
         AvroDeserializer<Dispatch> values = new AvroDeserializer<>(Dispatch.class);
         values.configure(settings.registryClientConfig(), false);
         for (ConsumerRecord<byte[], byte[]> record : routed) {
-            assertThat(values.deserialize(record.topic(), record.value()).getStoryKey())
+            assertThat(StoryIdentity.of(values.deserialize(record.topic(), record.value())))
                     .isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
         }
         assertThat(proxy.forwarded()).as("registry calls through the proxy").isPositive();
