@@ -126,7 +126,8 @@ class ClusterFailuresIT {
                     .configs(Map.of("min.insync.replicas", "1")))).all().get();
         }
         // The rest made by wirestream, with the one replica it is told to give them; deduplication on, so that Kafka
-        // Streams makes a changelog too. The subjects' topics exist already with three replicas.
+        // Streams makes its changelogs too (seen contents, stories, held dispatches). The subjects' topics exist already
+        // with three replicas.
         try (WirestreamProcess app = services.run("thin", "thin-it", "--replication-factor", "1",
                 "--input-topic", "thin-feed", "--unrouted-topic", "thin-unrouted", "--dead-letter-topic", "thin-feed.dlq",
                 "--alerts-topic", "thin-alerts", "--alert-rules-topic", "thin-alert-rules", "--dedup-window", "1d")) {
@@ -136,13 +137,15 @@ class ClusterFailuresIT {
 
             assertThat(log).contains("WARN", "topics with fewer than 3 replicas on this cluster of 3 brokers: "
                     + "thin-alert-rules (1 replica), thin-alerts (1 replica), thin-feed (2 replicas), "
-                    + "thin-feed.dlq (1 replica), thin-it-seen-content-ids-changelog (1 replica), "
+                    + "thin-feed.dlq (1 replica), thin-it-held-dispatches-changelog (1 replica), "
+                    + "thin-it-seen-content-ids-changelog (1 replica), thin-it-story-states-changelog (1 replica), "
                     + "thin-unrouted (1 replica).")
                     .contains("topics with min.insync.replicas below 2: thin-feed (min.insync.replicas=1).")
                     .contains("topics with fewer replicas than their min.insync.replicas: thin-alert-rules (1 of 2 "
                             + "needed), thin-alerts (1 of 2 needed)")
                     .doesNotContain("alliance (", "raw-feed (");
-            assertThat(replicas("thin-unrouted", "thin-it-seen-content-ids-changelog")).as("replicas")
+            assertThat(replicas("thin-unrouted", "thin-it-seen-content-ids-changelog", "thin-it-story-states-changelog",
+                    "thin-it-held-dispatches-changelog")).as("replicas")
                     .containsOnly(1);
             assertThat(app.stop()).isEqualTo(143);
         }
