@@ -94,7 +94,8 @@ public final class App {
                     // Now, when Kafka Streams has made its internal topics too.
                     ReplicationCheck.warnIfWeak(effective.kafkaClientConfig(), usedTopics(effective, topics, rules),
                             effective.kafka().applicationId());
-                    out.printf("wirestream is routing %s -> %s (rules %s, %s)%n", topics.input(), topics.all(rules),
+                    out.printf("wirestream is routing %s -> %s (rules %s, %s)%n", topics.input(), topics.all(rules).stream()
+                            .filter(t -> !t.equals(topics.input())).toList(),
                             rules.digest(), effective.kafka().guarantee().value());
                     out.printf("  Kafka:           %s%s%n", effective.kafka().bootstrapServers(),
                             services.embeddedKafka() ? " (embedded)" : "");
