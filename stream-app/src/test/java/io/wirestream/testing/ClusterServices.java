@@ -6,6 +6,7 @@ import io.wirestream.runtime.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,16 @@ public final class ClusterServices implements TestServices {
     @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Reads back, {@code read_committed}, what the pipeline wrote for {@code inputs} (traced with {@code prefix}),
+     * asserts that each had exactly its outcomes, and returns how many outcomes that was.
+     */
+    public long assertExactly(List<TracedInputs.Input> inputs, String prefix, Duration patience) {
+        long expected = inputs.stream().mapToLong(i -> i.expected().size()).sum();
+        Outcomes.read(clientConfig(), prefix, expected, patience).assertExactly(inputs);
+        return expected;
     }
 
     public Map<String, Object> clientConfig() {
