@@ -8,68 +8,100 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A dispatch split into terms once, for every rule to match against. Each term occurrence has an ordinal (its
- * index in reading order: headline, then paragraphs), a position for phrase distances, and the place of its
- * surface text, so that matches can be shown as the words the dispatch used. Fields are ordinal ranges.
+ * A dispatch split into terms once, for every rule to match against. Every word gets an ordinal (its index in
+ * reading order: headline, then paragraphs), but only the words of the {@link Vocabulary} are kept, as
+ * occurrences: each with its ordinal, a position for phrase distances, and the place of its surface text, so that
+ * matches can be shown as the words the dispatch used. Posting lists hold occurrence indices, in reading order.
+ * Fields are ordinal ranges.
  */
-final class AnalyzedText {
+final class AnalyzedText implements WireTerms.Sink {
 
     /** Positions jump this far between headline and paragraphs, so no phrase spans two of them. */
     static final int SOURCE_GAP = 1 << 16;
 
     private final List<String> sources;
-    private final Map<String, int[]> postings;
-    private int[] positions = new int[256];
-    private int[] sourceOf = new int[256];
-    private int[] starts = new int[256];
-    private int[] ends = new int[256];
-    private int count;
+    private final Vocabulary vocabulary;
+    private final Map<String, int[]> postings = new HashMap<>();
+    private int[] ordinals = new int[32];
+    private int[] positions = new int[32];
+    private int[] sourceOf = new int[32];
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int occurrences;
+    private int words;
+    private int source;
     private final int headlineEnd;
     private final int leadEnd;
+    private String[] sortedTerms;
 
-    private AnalyzedText(List<String> sources) {
+    private AnalyzedText(List<String> sources, Vocabulary vocabulary) {
         this.sources = sources;
-        this.postings = new HashMap<>(512);
+        this.vocabulary = vocabulary;
         char[] scratch = new char[64];
         int leadEndSeen = 0;
         int headlineEndSeen = 0;
         for (int s = 0; s < sources.size(); s++) {
-            int source = s;
-            WireTerms.split(sources.get(s), scratch, (term, start, end) -> add(source, term, start, end));
+            source = s;
+            WireTerms.split(sources.get(s), scratch, this);
             if (s == 0) {
-                headlineEndSeen = count;
+                headlineEndSeen = words;
             }
             if (s <= 1) {
-                leadEndSeen = count;
+                leadEndSeen = words;
             }
         }
         this.headlineEnd = headlineEndSeen;
         this.leadEnd = leadEndSeen;
     }
 
-    /** Analyzes a headline and its paragraphs (the first being the lead). */
+    /** Analyzes a headline and its paragraphs (the first being the lead), keeping every word. */
     static AnalyzedText of(String headline, List<String> paragraphs) {
-        String[] sources = new String[paragraphs.size() + 1];
-        sources[0] = headline;
-        for (int i = 0; i < paragraphs.size(); i++) {
-            sources[i + 1] = paragraphs.get(i);
-        }
-        return new AnalyzedText(Arrays.asList(sources));
+        return of(headline, paragraphs, Vocabulary.ALL);
     }
 
-    private void add(int source, String term, int start, int end) {
-        if (count == positions.length) {
-            int size = count * 2;
+    /** Analyzes a headline and its paragraphs, keeping the words of {@code vocabulary}. */
+    static AnalyzedText of(String headline, List<String> paragraphs, Vocabulary vocabulary) {
+        String[] all = new String[paragraphs.size() + 1];
+        all[0] = headline;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            all[i + 1] = paragraphs.get(i);
+        }
+        return new AnalyzedText(Arrays.asList(all), vocabulary);
+    }
+
+    @Override
+    public void term(char[] buffer, int length, int start, int end) {
+        String kept = vocabulary.find(buffer, length);
+        if (kept != null) {
+            keep(kept, start, end);
+        }
+        words++;
+    }
+
+    @Override
+    public void term(String term, int start, int end) {
+        String kept = vocabulary.find(term);
+        if (kept != null) {
+            keep(kept, start, end);
+        }
+        words++;
+    }
+
+    private void keep(String term, int start, int end) {
+        if (occurrences == ordinals.length) {
+            int size = occurrences * 2;
+            ordinals = Arrays.copyOf(ordinals, size);
             positions = Arrays.copyOf(positions, size);
             sourceOf = Arrays.copyOf(sourceOf, size);
             starts = Arrays.copyOf(starts, size);
             ends = Arrays.copyOf(ends, size);
         }
-        int ordinal = count++;
-        positions[ordinal] = ordinal + source * SOURCE_GAP;
-        sourceOf[ordinal] = source;
-        starts[ordinal] = start;
-        ends[ordinal] = end;
+        int occurrence = occurrences++;
+        ordinals[occurrence] = words;
+        positions[occurrence] = words + source * SOURCE_GAP;
+        sourceOf[occurrence] = source;
+        starts[occurrence] = start;
+        ends[occurrence] = end;
         int[] list = postings.get(term);
         if (list == null) {
             list = new int[4];
@@ -78,21 +110,20 @@ final class AnalyzedText {
             list = Arrays.copyOf(list, list.length * 2);
             postings.put(term, list);
         }
-        list[++list[0]] = ordinal;
+        list[++list[0]] = occurrence;
     }
 
-    /** Ordinals of {@code term}, as {@code [count, ordinal...]} in ascending order, or null. */
+    /** Occurrences of {@code term}, as {@code [count, occurrence...]} in ascending order, or null. */
     int[] postings(String term) {
         return postings.get(term);
     }
 
+    /** The distinct words kept. */
     Set<String> terms() {
         return postings.keySet();
     }
 
-    private String[] sortedTerms;
-
-    /** The distinct words starting with {@code prefix}, found by binary search in the words sorted once. */
+    /** The distinct words kept that start with {@code prefix}, found by binary search in the words sorted once. */
     List<String> termsStartingWith(String prefix) {
         if (sortedTerms == null) {
             sortedTerms = postings.keySet().toArray(new String[0]);
@@ -109,8 +140,31 @@ final class AnalyzedText {
         return found;
     }
 
-    int position(int ordinal) {
-        return positions[ordinal];
+    /** The ordinal of the word at {@code occurrence}. */
+    int ordinal(int occurrence) {
+        return ordinals[occurrence];
+    }
+
+    /** The occurrence in {@code postings} of the word at {@code ordinal}, or -1; by binary search. */
+    int occurrenceAt(int[] postings, int ordinal) {
+        int low = 1;
+        int high = postings[0];
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int found = ordinals[postings[middle]];
+            if (found < ordinal) {
+                low = middle + 1;
+            } else if (found > ordinal) {
+                high = middle - 1;
+            } else {
+                return postings[middle];
+            }
+        }
+        return -1;
+    }
+
+    int position(int occurrence) {
+        return positions[occurrence];
     }
 
     /** First ordinal of a field. */
@@ -127,11 +181,11 @@ final class AnalyzedText {
             case TOP:
                 return leadEnd;
             default:
-                return count;
+                return words;
         }
     }
 
-    /** The words of the dispatch from ordinal {@code first} to {@code last}, as written. */
+    /** The words of the dispatch from occurrence {@code first} to {@code last}, as written. */
     String surface(int first, int last) {
         if (sourceOf[first] != sourceOf[last]) {
             return sources.get(sourceOf[first]).substring(starts[first], ends[first]);

@@ -1,7 +1,6 @@
 package io.wirestream.classify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -36,9 +35,10 @@ sealed interface QueryNode {
             int to = text.to(field);
             int matches = 0;
             for (int i = 1; i <= postings[0]; i++) {
-                int ordinal = postings[i];
+                int occurrence = postings[i];
+                int ordinal = text.ordinal(occurrence);
                 if (ordinal >= from && ordinal < to) {
-                    spans.add(ordinal, ordinal);
+                    spans.add(occurrence, occurrence);
                     matches++;
                 }
             }
@@ -108,17 +108,19 @@ sealed interface QueryNode {
             int[] first = lists[0];
             for (int k = 1; k <= first[0]; k++) {
                 int start = first[k];
-                if (start < from || start + n - 1 >= to) {
+                int startOrdinal = text.ordinal(start);
+                if (startOrdinal < from || startOrdinal + n - 1 >= to) {
                     continue;
                 }
-                boolean all = true;
-                for (int i = 1; i < n && all; i++) {
-                    int ordinal = start + i;
-                    all = Arrays.binarySearch(lists[i], 1, lists[i][0] + 1, ordinal) >= 0
-                            && text.position(ordinal) == text.position(start) + i;
+                int last = start;
+                for (int i = 1; i < n && last >= 0; i++) {
+                    last = text.occurrenceAt(lists[i], startOrdinal + i);
+                    if (last >= 0 && text.position(last) != text.position(start) + i) {
+                        last = -1;
+                    }
                 }
-                if (all) {
-                    spans.add(start, start + n - 1);
+                if (last >= 0) {
+                    spans.add(start, last);
                     matches++;
                 }
             }
@@ -143,7 +145,8 @@ sealed interface QueryNode {
                 this.chosen = new int[lists.length];
             }
 
-            boolean inField(int ordinal) {
+            boolean inField(int occurrence) {
+                int ordinal = text.ordinal(occurrence);
                 return ordinal >= from && ordinal < to;
             }
 
@@ -154,7 +157,7 @@ sealed interface QueryNode {
                 }
                 int[] postings = lists[i];
                 // Only positions that keep the spread within the slop can join: p - i in [hi - slop, lo + slop].
-                // Positions grow with ordinals, so those occurrences are one run, found by binary search.
+                // Positions grow with occurrences, so those occurrences are one run, found by binary search.
                 int lowest = hi - slop + i;
                 int highest = lo + slop + i;
                 for (int k = firstAtOrAfter(postings, lowest); k <= postings[0]; k++) {

@@ -47,7 +47,7 @@ public final class RuleClassifier implements Classifier {
     @Override
     public Classification classify(Dispatch dispatch) {
         Profile profile = byLanguage.getOrDefault(dispatch.getLanguage(), common);
-        return profile.classify(AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs()));
+        return profile.classify(AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs(), profile.vocabulary));
     }
 
     /** The subjects as they score the dispatches of one language, with their rules indexed. */
@@ -61,6 +61,8 @@ public final class RuleClassifier implements Classifier {
         private final long[] fullMask;
         private final int[] unanchored;
         private final ThreadLocal<Scratch> scratch;
+        /** The words these rules can match; a dispatch's other words are counted, not kept. */
+        private final Vocabulary vocabulary;
 
         Profile(List<Subject> subjects) {
             this.subjects = List.copyOf(subjects);
@@ -95,6 +97,7 @@ public final class RuleClassifier implements Classifier {
                     entries.stream().mapToInt(Integer::intValue).toArray()));
             this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
             this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length));
+            this.vocabulary = Vocabulary.of(flat.stream().map(Rule::node).toList());
         }
 
         Classification classify(AnalyzedText text) {

@@ -16,9 +16,23 @@ final class WireTerms {
     /** Receives each term of a text with its character offsets. */
     interface Sink {
         void term(String term, int start, int end);
+
+        /** The term as the first {@code length} characters of a buffer that is reused for the next term. */
+        default void term(char[] buffer, int length, int start, int end) {
+            term(new String(buffer, 0, length), start, end);
+        }
     }
 
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
+
+    /** Which ASCII characters are letters or digits, as {@link #isTermChar} says. */
+    private static final boolean[] ASCII_TERM_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_TERM_CHAR[c] = isTermChar(c);
+        }
+    }
 
     private WireTerms() {
     }
@@ -42,27 +56,39 @@ final class WireTerms {
     static void split(CharSequence text, char[] scratch, Sink sink) {
         int n = text.length();
         int i = 0;
+        char[] buffer = scratch;
         while (i < n) {
-            while (i < n && !isTermChar(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c < 128 ? !ASCII_TERM_CHAR[c] : !isTermChar(c)) {
                 i++;
+                continue;
             }
-            if (i < n && isKorean(text.charAt(i))) {
+            if (c >= 128 && isKorean(c)) {
                 i = korean(text, i, sink);
                 continue;
             }
             int start = i;
             int length = 0;
-            char[] buffer = scratch;
-            while (i < n && isTermChar(text.charAt(i)) && !isKorean(text.charAt(i))) {
+            // ASCII, most of the wire, is told and lower-cased by table; the rest by Character.
+            while (i < n) {
+                c = text.charAt(i);
+                if (c < 128) {
+                    if (!ASCII_TERM_CHAR[c]) {
+                        break;
+                    }
+                    c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                } else if (!isTermChar(c) || isKorean(c)) {
+                    break;
+                } else {
+                    c = Character.toLowerCase(c);
+                }
                 if (length == buffer.length) {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 }
-                buffer[length++] = Character.toLowerCase(text.charAt(i));
+                buffer[length++] = c;
                 i++;
             }
-            if (length > 0) {
-                sink.term(new String(buffer, 0, normalize(buffer, length)), start, i);
-            }
+            sink.term(buffer, normalize(buffer, length), start, i);
         }
     }
 

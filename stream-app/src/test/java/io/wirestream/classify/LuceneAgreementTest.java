@@ -36,11 +36,16 @@ class LuceneAgreementTest {
         Query lucene = QueryCompiler.parse(query);
         QueryNode ours = QueryCompiler.compile(lucene);
         boolean oursMatches = ours.count(AnalyzedText.of(headline, paragraphs), new Spans()) > 0;
+        // Keeping only the query's own words must not change the answer: the others are counted, not kept.
+        boolean oursOnItsWords = ours.count(AnalyzedText.of(headline, paragraphs, Vocabulary.of(List.of(ours))),
+                new Spans()) > 0;
 
         MemoryIndex index = index(headline, paragraphs);
         boolean luceneMatches = index.search(lucene) > 0;
 
         assertThat(oursMatches).as("query %s on %s | %s", query, headline, paragraphs).isEqualTo(luceneMatches);
+        assertThat(oursOnItsWords).as("query %s on its words of %s | %s", query, headline, paragraphs)
+                .isEqualTo(luceneMatches);
     }
 
     @Property(tries = 500)
