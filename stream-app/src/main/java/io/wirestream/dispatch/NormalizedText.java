@@ -30,22 +30,83 @@ final class NormalizedText {
     static NormalizedText of(String text) {
         List<String> lines = new ArrayList<>(32);
         StringBuilder line = new StringBuilder(256);
-        boolean pendingSpace = false;
         int controls = 0;
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         int n = text.length();
-        for (int i = start; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
+        int i = start;
+        while (i < n) {
+            int end = lineEnd(text, i);
+            if (isClean(text, i, end)) {
+                // Most lines of wire copy need nothing done: kept as they are, without a copy char by char.
+                lines.add(text.substring(i, end));
+            } else {
+                for (int k = i; k < end; k++) {
+                    if (text.charAt(k) == 0) {
+                        return failed(FailureReason.BINARY, "NUL character at index " + k + ": binary data, not text");
+                    }
                 }
+                controls += collapse(text, i, end, line);
                 endLine(lines, line);
-                pendingSpace = false;
-            } else if (isSpace(c)) {
+            }
+            i = end;
+            if (i < n) {
+                i += text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+            }
+        }
+        if (controls >= MIN_CONTROLS_FOR_BINARY && controls > MAX_CONTROL_SHARE * (n - start)) {
+            return failed(FailureReason.BINARY,
+                    controls + " control characters in " + (n - start) + ": binary data, not text");
+        }
+        if (lines.isEmpty()) {
+            return failed(FailureReason.EMPTY, "only whitespace");
+        }
+        return new NormalizedText(lines, controls > 0, null, null);
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Where the line starting at {@code from} ends: its line break, or the end of the text. */
+    private static int lineEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && !isLineBreak(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * True when {@code text[from, to)} is a line as step 1 leaves it: not empty, no space at either end, no two
+     * spaces together, no other whitespace and no control character.
+     */
+    private static boolean isClean(String text, int from, int to) {
+        if (from == to || text.charAt(from) == ' ' || text.charAt(to - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+            } else if (c < 0x21 || (c >= 0x7F && (c <= 0x9F || isSpace(c)))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Appends {@code text[from, to)} to {@code line} with its whitespace collapsed; returns the controls dropped. */
+    private static int collapse(String text, int from, int to, StringBuilder line) {
+        boolean pendingSpace = false;
+        int controls = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (isSpace(c)) {
                 pendingSpace = line.length() > 0;
-            } else if (c == 0) {
-                return failed(FailureReason.BINARY, "NUL character at index " + i + ": binary data, not text");
             } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 controls++;
             } else {
@@ -56,15 +117,7 @@ final class NormalizedText {
                 line.append(c);
             }
         }
-        endLine(lines, line);
-        if (controls >= MIN_CONTROLS_FOR_BINARY && controls > MAX_CONTROL_SHARE * (n - start)) {
-            return failed(FailureReason.BINARY,
-                    controls + " control characters in " + (n - start) + ": binary data, not text");
-        }
-        if (lines.isEmpty()) {
-            return failed(FailureReason.EMPTY, "only whitespace");
-        }
-        return new NormalizedText(lines, controls > 0, null, null);
+        return controls;
     }
 
     /**
