@@ -20,7 +20,6 @@ final class DatelineParser {
     /** {@code CITY, Mon. D (Agency) } with the dashes left out: only with a date and an agency. */
     private static final Pattern DATELINE_WITHOUT_DASHES = Pattern.compile(
             PLACE + DATE + " ?\\((?<agency>[^()]{1,40})\\) ");
-    private static final Pattern TRAILING_DASHES = Pattern.compile(" ?" + DASH + " ?$");
 
     /**
      * A matched dateline.
@@ -49,7 +48,7 @@ final class DatelineParser {
      * or without the dashes; null when {@code text} is not one whole dateline.
      */
     static Match findStandalone(String text) {
-        String bare = TRAILING_DASHES.matcher(text).replaceFirst("");
+        String bare = withoutTrailingDash(text);
         Match match = find(bare + " -- ");
         int comma = bare.indexOf(',');
         if (match == null && comma > 0) {
@@ -76,7 +75,7 @@ final class DatelineParser {
         String monthName = m.group("month");
         String agency = m.group("agency");
         return new Match(
-                TRAILING_DASHES.matcher(paragraph.substring(0, m.end())).replaceFirst("").strip(),
+                withoutTrailingDash(paragraph.substring(0, m.end())).strip(),
                 m.group("city").strip(),
                 m.group("country"),
                 monthName == null ? 0 : monthNumber(monthName),
@@ -84,6 +83,31 @@ final class DatelineParser {
                 agency == null ? null : agency.strip(),
                 paragraph.substring(m.end()),
                 List.of());
+    }
+
+    /**
+     * {@code text} without the dash that ends it ({@code --} or one of the long dashes) and a space on either side
+     * of that dash; {@code text} itself when it does not end so. A scan from the end, not a pattern tried at every
+     * position.
+     */
+    static String withoutTrailingDash(String text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int dash;
+        if (end >= 2 && text.charAt(end - 1) == '-' && text.charAt(end - 2) == '-') {
+            dash = end - 2;
+        } else if (end >= 1 && isLongDash(text.charAt(end - 1))) {
+            dash = end - 1;
+        } else {
+            return text;
+        }
+        return text.substring(0, dash > 0 && text.charAt(dash - 1) == ' ' ? dash - 1 : dash);
+    }
+
+    private static boolean isLongDash(char c) {
+        return c == '\u2014' || c == '\u2013' || c == '\u2015';
     }
 
     private static int monthNumber(String name) {
