@@ -19,39 +19,28 @@ final class AnalyzedText implements WireTerms.Sink {
     /** Positions jump this far between headline and paragraphs, so no phrase spans two of them. */
     static final int SOURCE_GAP = 1 << 16;
 
-    private final List<String> sources;
     private final Vocabulary vocabulary;
     private final Map<String, int[]> postings = new HashMap<>();
-    private int[] ordinals = new int[32];
-    private int[] positions = new int[32];
-    private int[] sourceOf = new int[32];
-    private int[] starts = new int[32];
-    private int[] ends = new int[32];
+    private final char[] scratch = new char[64];
+    private List<String> sources = List.of();
+    private int[] ordinals = new int[64];
+    private int[] positions = new int[64];
+    private int[] sourceOf = new int[64];
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
     private int occurrences;
     private int words;
     private int source;
-    private final int headlineEnd;
-    private final int leadEnd;
+    private int headlineEnd;
+    private int leadEnd;
     private String[] sortedTerms;
 
-    private AnalyzedText(List<String> sources, Vocabulary vocabulary) {
-        this.sources = sources;
+    /**
+     * An analysis to be filled by {@link #analyze}, again and again: its arrays are kept from one dispatch to the
+     * next, so a thread that classifies many allocates them once. One dispatch at a time.
+     */
+    AnalyzedText(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        char[] scratch = new char[64];
-        int leadEndSeen = 0;
-        int headlineEndSeen = 0;
-        for (int s = 0; s < sources.size(); s++) {
-            source = s;
-            WireTerms.split(sources.get(s), scratch, this);
-            if (s == 0) {
-                headlineEndSeen = words;
-            }
-            if (s <= 1) {
-                leadEndSeen = words;
-            }
-        }
-        this.headlineEnd = headlineEndSeen;
-        this.leadEnd = leadEndSeen;
     }
 
     /** Analyzes a headline and its paragraphs (the first being the lead), keeping every word. */
@@ -59,14 +48,36 @@ final class AnalyzedText implements WireTerms.Sink {
         return of(headline, paragraphs, Vocabulary.ALL);
     }
 
-    /** Analyzes a headline and its paragraphs, keeping the words of {@code vocabulary}. */
+    /** Analyzes a headline and its paragraphs, keeping the words of {@code vocabulary}, in a new analysis. */
     static AnalyzedText of(String headline, List<String> paragraphs, Vocabulary vocabulary) {
+        return new AnalyzedText(vocabulary).analyze(headline, paragraphs);
+    }
+
+    /** Forgets the last dispatch and analyzes this one; returns this analysis. */
+    AnalyzedText analyze(String headline, List<String> paragraphs) {
         String[] all = new String[paragraphs.size() + 1];
         all[0] = headline;
         for (int i = 0; i < paragraphs.size(); i++) {
             all[i + 1] = paragraphs.get(i);
         }
-        return new AnalyzedText(Arrays.asList(all), vocabulary);
+        sources = Arrays.asList(all);
+        postings.clear();
+        sortedTerms = null;
+        occurrences = 0;
+        words = 0;
+        headlineEnd = 0;
+        leadEnd = 0;
+        for (int s = 0; s < all.length; s++) {
+            source = s;
+            WireTerms.split(all[s], scratch, this);
+            if (s == 0) {
+                headlineEnd = words;
+            }
+            if (s <= 1) {
+                leadEnd = words;
+            }
+        }
+        return this;
     }
 
     @Override

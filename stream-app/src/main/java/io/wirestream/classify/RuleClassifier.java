@@ -47,7 +47,7 @@ public final class RuleClassifier implements Classifier {
     @Override
     public Classification classify(Dispatch dispatch) {
         Profile profile = byLanguage.getOrDefault(dispatch.getLanguage(), common);
-        return profile.classify(AnalyzedText.of(dispatch.getHeadline(), dispatch.getParagraphs(), profile.vocabulary));
+        return profile.classify(dispatch.getHeadline(), dispatch.getParagraphs());
     }
 
     /** The subjects as they score the dispatches of one language, with their rules indexed. */
@@ -61,8 +61,6 @@ public final class RuleClassifier implements Classifier {
         private final long[] fullMask;
         private final int[] unanchored;
         private final ThreadLocal<Scratch> scratch;
-        /** The words these rules can match; a dispatch's other words are counted, not kept. */
-        private final Vocabulary vocabulary;
 
         Profile(List<Subject> subjects) {
             this.subjects = List.copyOf(subjects);
@@ -96,11 +94,12 @@ public final class RuleClassifier implements Classifier {
             index.forEach((term, entries) -> rulesByAnchor.put(term,
                     entries.stream().mapToInt(Integer::intValue).toArray()));
             this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
-            this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length));
-            this.vocabulary = Vocabulary.of(flat.stream().map(Rule::node).toList());
+            Vocabulary vocabulary = Vocabulary.of(flat.stream().map(Rule::node).toList());
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length, vocabulary));
         }
 
-        Classification classify(AnalyzedText text) {
+        Classification classify(String headline, List<String> paragraphs) {
+            AnalyzedText text = scratch.get().text.analyze(headline, paragraphs);
             List<Classification.SubjectScore> result = new ArrayList<>();
             Spans spans = new Spans();
             // Candidates come in rules-file order, so each subject's rules come together.
@@ -164,13 +163,18 @@ public final class RuleClassifier implements Classifier {
         }
     }
 
-    /** Per-thread marks of which groups of which rules a dispatch reached; reset after each dispatch. */
+    /**
+     * Per thread: the analysis of the dispatch in hand, on the words these rules can match (the others are counted,
+     * not kept), and the marks of which groups of which rules it reached; reset for each dispatch.
+     */
     private static final class Scratch {
+        final AnalyzedText text;
         final long[] masks;
         int[] touched = new int[256];
         int touchedCount;
 
-        Scratch(int rules) {
+        Scratch(int rules, Vocabulary vocabulary) {
+            text = new AnalyzedText(vocabulary);
             masks = new long[rules];
         }
 
