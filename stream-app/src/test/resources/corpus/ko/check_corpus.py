@@ -87,6 +87,7 @@ def check_file(path, seen):
         m = DATELINE.match(lines[1]) if len(lines) > 1 else None
         if m:
             if not BYLINE_END.search(m.group(2)): bad(w, f'byline {m.group(2)!r} lacks 기자/특파원/공동취재단')
+            if DATELINE.match(lines[1][m.end():]): bad(w, 'dateline written twice')
             lead = lines[1]
         elif editorial:
             lead = ''  # deliberate variant: editorials carry no dateline
