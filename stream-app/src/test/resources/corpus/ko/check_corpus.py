@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the Korean labelled corpus (tuning.jsonl, heldout.jsonl) and print a summary.
 
-heldout2.jsonl, heldout3.jsonl and heldout4.jsonl, each written after a round of tuning and before the next (docs/classification.md),
+heldout2.jsonl to heldout6.jsonl, each written after a round of tuning and before the next (docs/classification.md),
 are checked the same way when present, and kept out of the tuning share and the two-part split checks.
 
 Usage: python3 check_corpus.py [DIR]   (DIR defaults to this file's directory)
@@ -87,6 +87,7 @@ def check_file(path, seen):
         m = DATELINE.match(lines[1]) if len(lines) > 1 else None
         if m:
             if not BYLINE_END.search(m.group(2)): bad(w, f'byline {m.group(2)!r} lacks 기자/특파원/공동취재단')
+            if DATELINE.match(lines[1][m.end():]): bad(w, 'dateline written twice')
             lead = lines[1]
         elif editorial:
             lead = ''  # deliberate variant: editorials carry no dateline
@@ -120,7 +121,7 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     seen = collections.defaultdict(dict)
     parts = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('tuning', 'heldout')}
-    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4')
+    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6')
              if os.path.exists(os.path.join(d, f'{n}.jsonl'))}
     allobjs = parts['tuning'] + parts['heldout'] + [o for objs in later.values() for o in objs]
     for n, objs in parts.items(): summary(n, objs)

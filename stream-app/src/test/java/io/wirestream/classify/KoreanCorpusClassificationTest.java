@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"): the parts
  * they were tuned on must route at precision and recall of at least 0.95 per subject; the part kept aside
- * ({@code heldout4.jsonl}) is measured and printed, and guarded against a fall below the figures reported in
+ * ({@code heldout6.jsonl}) is measured and printed, and guarded against a fall below the figures reported in
  * docs/classification.md, which are under the goal of 0.95.
  */
 class KoreanCorpusClassificationTest {
 
     private static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
+    /** The goal, which the parts tuned on must reach. */
+    private static final double GOAL = 0.95;
+    /** Just under the part kept aside's lowest figure when it was measured once (alliance precision 0.882). */
+    private static final double KEPT_ASIDE_FLOOR = 0.88;
 
     @Test
     void shouldRouteThePartsTunedOnAtPrecisionAndRecallOfAtLeast095() {
@@ -33,6 +37,8 @@ class KoreanCorpusClassificationTest {
         tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT));
         tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT2));
         tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT3));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT4));
+        tuned.addAll(KoreanCorpus.entries(KoreanCorpus.HELDOUT5));
 
         // When each dispatch is parsed and classified
         List<String> table = measure(tuned);
@@ -43,11 +49,11 @@ class KoreanCorpusClassificationTest {
 
     @Test
     void shouldKeepThePartKeptAsideAtTheReportedFigures() {
-        // Given the part written after the third round of tuning and never tuned on
+        // Given the part written blind beside heldout5 and never tuned on
         // When classified
-        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.HELDOUT4));
+        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.HELDOUT6));
 
-        // Then no subject falls below 0.65 (docs/classification.md reports 0.692 to 1.000; the goal is 0.95)
+        // Then no subject falls below 0.88 (docs/classification.md reports 0.882 to 1.000; the goal is 0.95)
         System.out.println(String.join("\n", table));
         assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("FAIL"));
     }
@@ -62,7 +68,7 @@ class KoreanCorpusClassificationTest {
         }
     }
 
-    /** One line per subject with its counts, marked LOW under 0.95 and FAIL under 0.65. */
+    /** One line per subject with its counts, marked LOW under the goal and FAIL under the kept-aside floor. */
     private static List<String> measure(List<JsonNode> entries) {
         List<Set<String>> expected = new ArrayList<>();
         List<Set<String>> actual = new ArrayList<>();
@@ -89,7 +95,7 @@ class KoreanCorpusClassificationTest {
             double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
             double worst = Math.min(precision, recall);
             table.add(String.format(Locale.ROOT, "%-13s tp %3d fp %2d fn %2d precision %.3f recall %.3f%s", id, tp, fp,
-                    fn, precision, recall, worst < 0.65 ? " FAIL" : worst < 0.95 ? " LOW" : ""));
+                    fn, precision, recall, worst < KEPT_ASIDE_FLOOR ? " FAIL" : worst < GOAL ? " LOW" : ""));
         }
         return table;
     }
