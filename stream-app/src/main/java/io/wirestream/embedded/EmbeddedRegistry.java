@@ -52,7 +52,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         if (!Files.isRegularFile(runner)) {
             throw new IOException("no Apicurio Registry distribution at " + home + " (" + RUNNER + " missing): build with "
                     + "'mvn package', which unpacks it into stream-app/target/apicurio-registry, or give its folder "
-                    + "with --registry-home");
+                    + "with --registry-home, or as embedded.registry.home in the settings file (bench: --config)");
         }
         Ports.requireFree(host, port, "the embedded schema registry (--registry-port)");
         Files.createDirectories(data);
