@@ -126,6 +126,36 @@ final class ViewerLatencies implements SseViewers.Listener {
         return millis;
     }
 
+    /**
+     * Per marker: the time from its send to its first arrival at any viewer (the way through the pipeline, the feed
+     * and the broadcaster), and from its first arrival to its last (the fan-out to every viewer and their reading),
+     * in milliseconds, each sorted.
+     */
+    synchronized double[][] firstAndSpread(long[] sentAt) {
+        long[] first = new long[markers];
+        long[] last = new long[markers];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
+        for (int i = 0; i < count; i++) {
+            first[markerOf[i]] = Math.min(first[markerOf[i]], arrivedAt[i]);
+            last[markerOf[i]] = Math.max(last[markerOf[i]], arrivedAt[i]);
+        }
+        double[] toFirst = new double[markers];
+        double[] spread = new double[markers];
+        int arrived = 0;
+        for (int n = 0; n < markers; n++) {
+            if (first[n] != Long.MAX_VALUE) {
+                toFirst[arrived] = (first[n] - sentAt[n]) / 1e6;
+                spread[arrived++] = (last[n] - first[n]) / 1e6;
+            }
+        }
+        double[] a = Arrays.copyOf(toFirst, arrived);
+        double[] b = Arrays.copyOf(spread, arrived);
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new double[][] {a, b};
+    }
+
     /** The value below which {@code fraction} of the sorted {@code values} lie (nearest rank); NaN for none. */
     static double percentile(double[] values, double fraction) {
         if (values.length == 0) {

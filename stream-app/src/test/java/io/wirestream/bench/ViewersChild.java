@@ -54,7 +54,10 @@ final class ViewersChild implements AutoCloseable {
         return numbers(ask("arrivals", "arrivals ", ANSWER))[0];
     }
 
-    /** From each marker's send ({@code sentAt}, nanoseconds by marker) to its arrivals: count, p50, p99, max in ms. */
+    /**
+     * From each marker's send ({@code sentAt}, nanoseconds by marker) to its arrivals: count, p50, p99, max in ms;
+     * then p50, p99, max of each marker's time to its first viewer, and of the time from its first viewer to its last.
+     */
     double[] latencies(long[] sentAt) throws IOException, InterruptedException {
         String line = ask("latencies " + Arrays.stream(sentAt).mapToObj(Long::toString)
                 .collect(Collectors.joining(" ")), "latencies ", ANSWER);

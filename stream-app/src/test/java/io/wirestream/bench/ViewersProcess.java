@@ -22,7 +22,8 @@ import java.util.Locale;
  *   <li>{@code marking on|off}: whether items are read for markers; {@code marking};</li>
  *   <li>{@code arrivals}: {@code arrivals <markers' arrivals so far>};</li>
  *   <li>{@code latencies <sent at, by marker, in nanoseconds...>}: {@code latencies <count> <p50> <p99> <max>}
- *       in milliseconds;</li>
+ *       in milliseconds, then the same three of each marker's time to its first viewer, and of the time from its
+ *       first viewer to its last;</li>
  *   <li>{@code closed}: {@code closed <streams the server closed> <the first failure, or ->}, of the streams
  *       open now.</li>
  * </ul>
@@ -92,8 +93,13 @@ public final class ViewersProcess {
     private void latencies(String[] words) {
         long[] sentAt = Arrays.stream(words, 1, words.length).mapToLong(Long::parseLong).toArray();
         double[] millis = seen.millis(sentAt);
-        System.out.println(String.format(Locale.ROOT, "latencies %d %.3f %.3f %.3f", millis.length,
-                ViewerLatencies.percentile(millis, 0.5), ViewerLatencies.percentile(millis, 0.99),
-                ViewerLatencies.percentile(millis, 1)));
+        double[][] firstAndSpread = seen.firstAndSpread(sentAt);
+        System.out.println(String.format(Locale.ROOT, "latencies %d %s %s %s", millis.length, percentiles(millis),
+                percentiles(firstAndSpread[0]), percentiles(firstAndSpread[1])));
+    }
+
+    private static String percentiles(double[] sorted) {
+        return String.format(Locale.ROOT, "%.3f %.3f %.3f", ViewerLatencies.percentile(sorted, 0.5),
+                ViewerLatencies.percentile(sorted, 0.99), ViewerLatencies.percentile(sorted, 1));
     }
 }
