@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * broadcaster's thread ({@link Hub#writable}), and it goes on from there.
  * What it has not written yet is its backlog, which the {@link Broadcaster} bounds.
  *
- * <p>Writing is done by one thread at a time, whichever asks ({@link #wake} after new events, the server's callback):
- * a count of requests makes a second asker leave the work to the one already writing, which loops once more.
+ * <p>Writing is done by one thread at a time, whichever asks with {@link #wake} (in use, the broadcaster's, both
+ * after new events and after the server's callback): a count of requests makes a second asker leave the work to the
+ * one already writing, which loops once more.
  */
 final class Viewer implements WriteListener {
 
