@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +47,22 @@ final class JavaProcess implements AutoCloseable {
     /** Starts {@code mainClass} with {@code args}; {@code jvmOptions} go before the class. */
     static JavaProcess start(String name, List<String> jvmOptions, String mainClass, List<String> args, Path dir)
             throws IOException {
+        return start(name, List.of(), jvmOptions, mainClass, args, dir);
+    }
+
+    /**
+     * As {@link #start}, at the lowest CPU priority ({@code nice -n 19}): a load's own client, which should have only
+     * what the measured processes leave of the machine's cores, as it would on a machine of its own.
+     */
+    static JavaProcess startNiced(String name, List<String> jvmOptions, String mainClass, List<String> args, Path dir)
+            throws IOException {
+        return start(name, List.of("nice", "-n", "19"), jvmOptions, mainClass, args, dir);
+    }
+
+    private static JavaProcess start(String name, List<String> launcher, List<String> jvmOptions, String mainClass,
+            List<String> args, Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(ChildProcesses.javaBinary());
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -87,6 +103,13 @@ final class JavaProcess implements AutoCloseable {
         throw new IllegalStateException(failure("did not print '" + wanted + "' within " + timeout.toSeconds() + " s"));
     }
 
+    /** Writes {@code line} to the process's stdin, at once. */
+    void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Waits for the process to end by itself; its stdout, all of it. */
     List<String> awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -122,6 +145,57 @@ final class JavaProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The CPU time the process has used so far, user and system, in seconds; NaN where /proc has none. */
+    double cpuSeconds() {
+        return cpuSeconds(process.pid());
+    }
+
+    /** The CPU time process {@code pid} has used, user and system, in seconds, from /proc; NaN where there is none. */
+    static double cpuSeconds(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The CPU time so far of the process's threads whose name starts with one of {@code prefixes}, in seconds (Linux
+     * keeps a thread's first 15 characters); a thread that has ended is no longer counted. NaN where /proc has none.
+     */
+    double threadCpuSeconds(String... prefixes) {
+        double sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()),
+                "task"))) {
+            for (Path task : tasks) {
+                sum += taskCpuSeconds(task, prefixes);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return sum;
+    }
+
+    private static double taskCpuSeconds(Path task, String... prefixes) {
+        try {
+            String name = Files.readString(task.resolve("comm")).strip();
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return ticks(Files.readString(task.resolve("stat")));
+                }
+            }
+        } catch (IOException e) {
+            // The thread ended meanwhile.
+        }
+        return 0;
+    }
+
+    /** User and system time from a {@code stat} line of /proc, in seconds. */
+    private static double ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
     }
 
     /** The process's peak resident set size (VmHWM in /proc), in bytes; -1 where /proc has none (not Linux). */

@@ -3,12 +3,15 @@ package io.wirestream.web;
 import io.wirestream.metrics.Metrics;
 import jakarta.servlet.ServletOutputStream;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,15 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The live stream's viewers and one thread that serves them all: it admits a viewer while fewer than the limit
  * watch, and after new events wakes every viewer to write what its connection takes without blocking (at most
- * every {@code FAN_OUT_EVERY}, so that events that come close together go out in one write). A viewer more than
- * {@code maxBacklog} events behind, or behind what the log still holds, is slow: it is dropped, told why when its
- * connection still takes that, and cut off if it does not within {@code DROP_GRACE}. Its browser reconnects and
- * resumes from its last event.
+ * every {@code FAN_OUT_EVERY}, so that events that come close together go out in one write; during a flood, which
+ * the {@link FloodGate} holds back, every {@code FLOOD_FAN_OUT_EVERY}, so that each viewer gets one write for
+ * several events rather than one for each). A connection that could not take all and can take more again is
+ * written on by this thread too, not by the server's, which stay free to answer requests such as {@code /ready}.
+ * A viewer more than {@code maxBacklog} events behind, or behind what the log still holds, is slow: it is dropped,
+ * told why when its connection still takes that, and cut off if it does not within {@code DROP_GRACE}. Its browser
+ * reconnects and resumes from its last event.
  */
 final class Broadcaster implements Viewer.Hub, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
     private static final Duration FAN_OUT_EVERY = Duration.ofMillis(50);
+    private static final Duration FLOOD_FAN_OUT_EVERY = Duration.ofMillis(500);
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration DROP_GRACE = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -57,6 +64,8 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     private final Set<Viewer> ending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
+    private final AtomicBoolean newEvents = new AtomicBoolean();
+    private final Queue<Viewer> writable = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -123,6 +132,12 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     @Override
+    public void writable(Viewer viewer) {
+        writable.add(viewer);
+        wake.offer(Boolean.TRUE);
+    }
+
+    @Override
     public void ended(Viewer viewer) {
         viewers.remove(viewer);
         ending.remove(viewer);
@@ -135,23 +150,48 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     private void signal() {
+        newEvents.set(true);
         wake.offer(Boolean.TRUE);
     }
 
+    /**
+     * Rounds: after new events, one as soon as the last is {@code FAN_OUT_EVERY} (in a flood
+     * {@code FLOOD_FAN_OUT_EVERY}) old, so that what comes meanwhile goes out together; else one every {@code TICK}.
+     * In between, the connections that can take more again.
+     */
     private void run() {
+        long lastRound = System.nanoTime() - TICK.toNanos();
         while (!closed) {
             try {
-                wake.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 long now = System.nanoTime();
-                live.tick(now);
-                fanOut(now);
-                Thread.sleep(FAN_OUT_EVERY.toMillis()); // What comes meanwhile goes out together.
+                long wait = due(lastRound, now) - now;
+                if (wait > 0 && writable.isEmpty()) {
+                    wake.poll(wait, TimeUnit.NANOSECONDS);
+                }
+                for (Viewer viewer = writable.poll(); viewer != null; viewer = writable.poll()) {
+                    viewer.wake();
+                }
+                now = System.nanoTime();
+                if (now - due(lastRound, now) >= 0) {
+                    lastRound = now;
+                    newEvents.set(false);
+                    live.tick(now);
+                    fanOut(now);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("the dashboard's live stream failed a round; it goes on", e);
             }
         }
+    }
+
+    /** When the next round is due after one at {@code lastRound}. */
+    private long due(long lastRound, long now) {
+        if (!newEvents.get()) {
+            return lastRound + TICK.toNanos();
+        }
+        return lastRound + (live.flooding(now) ? FLOOD_FAN_OUT_EVERY : FAN_OUT_EVERY).toNanos();
     }
 
     /** Wakes each viewer with events to write, drops the slow ones, cuts off those dropped that are stuck. */

@@ -83,6 +83,11 @@ final class LiveEvents {
         append(event.name(), event.json(), now);
     }
 
+    /** True while the gate holds items back: it did within the last {@code REPORT_EVERY}. */
+    boolean flooding(long now) {
+        return lastSkip != 0 && now - lastSkip < REPORT_EVERY.toNanos();
+    }
+
     /** Where a viewer that last had {@code lastEventId} (null for none) starts. */
     Start startFor(String lastEventId) {
         long seq = log.seqOf(lastEventId);

@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One open event stream, written with the servlet API's non-blocking output: no thread waits on a viewer. It writes
  * its first frames (the retry delay, then a snapshot or word that it resumes), then the {@link EventLog}'s events
  * from its own position on, as far as its connection takes them without blocking, and flushes; when the
- * connection cannot take more, the server calls {@link #onWritePossible} once it can, and it goes on from there.
+ * connection cannot take more, the server calls {@link #onWritePossible} once it can, which hands the viewer to its
+ * broadcaster's thread ({@link Hub#writable}), and it goes on from there.
  * What it has not written yet is its backlog, which the {@link Broadcaster} bounds.
  *
- * <p>Writing is done by one thread at a time, whichever asks ({@link #wake} after new events, the server's callback):
- * a count of requests makes a second asker leave the work to the one already writing, which loops once more.
+ * <p>Writing is done by one thread at a time, whichever asks with {@link #wake} (in use, the broadcaster's, both
+ * after new events and after the server's callback): a count of requests makes a second asker leave the work to the
+ * one already writing, which loops once more.
  */
 final class Viewer implements WriteListener {
 
@@ -28,6 +30,9 @@ final class Viewer implements WriteListener {
     interface Hub {
         /** {@code events} more events were handed to the connection. */
         void sent(int events);
+
+        /** Its connection takes more again: write, on the hub's thread, what is waiting. */
+        void writable(Viewer viewer);
 
         /** The stream has ended, for whatever reason; called once. */
         void ended(Viewer viewer);
@@ -70,7 +75,7 @@ final class Viewer implements WriteListener {
 
     @Override
     public void onWritePossible() {
-        drain();
+        hub.writable(this); // Not on the server's thread: those answer requests, /ready among them.
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.wirestream.bench;
 
 import io.wirestream.embedded.Ports;
 import io.wirestream.testing.RealServices;
-import io.wirestream.testing.SseViewers;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The dashboard's live stream with thousands of viewers on one {@code wirestream run}, beside its routing, in one
  * run: the pipeline as a child process with a 256 MB heap ({@code -Xmx256m}) on an embedded broker and registry,
- * the viewers in this JVM on one thread ({@link SseViewers}). Prints a table. In order:
+ * the viewers in a JVM of their own at the lowest CPU priority ({@link ViewersProcess}), whose CPU time is read
+ * apart. Prints a table. In order:
  * <ol>
  *   <li>warm-up: dispatches routed until every column of the page is full (so that each snapshot is as large as
  *       in use) and the JIT has done most of its work;</li>
@@ -56,6 +56,10 @@ public final class DashboardViewersBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int WARM_UP = 20_000;
     private static final Duration SETTLE = Duration.ofSeconds(15);
+    /** This JVM: the broker, the registry, the sender and the probe of /ready. */
+    private static final long HARNESS = ProcessHandle.current().pid();
+    /** The pipeline's threads that serve the page: the live stream's broadcaster and the HTTP server's pool. */
+    private static final String[] WEB_THREADS = {"wirestream-live", "wirestream-http"};
 
     private final int viewers;
     private final int batch;
@@ -100,7 +104,7 @@ public final class DashboardViewersBenchmark {
                 app.awaitLine("Ctrl-C to stop.", Duration.ofMinutes(3));
                 String base = "http://127.0.0.1:" + port + "/";
                 awaitBody(base + "api/info", "\"feedCaughtUp\":true", Duration.ofMinutes(2));
-                Phases phases = new Phases(app, producer, admin, base, port);
+                Phases phases = new Phases(app, producer, admin, base, port, dir);
                 System.out.println("warming up");
                 route(producer, admin, WARM_UP);
                 try (ReadyProbe ready = new ReadyProbe(base)) {
@@ -134,10 +138,15 @@ public final class DashboardViewersBenchmark {
         private final List<Double> with = new ArrayList<>();
         private final List<Double> readyFloodWithout = new ArrayList<>();
         private final List<Double> readyFloodWith = new ArrayList<>();
+        private final Path dir;
         private String rounds = "";
+        private final RoundCpu cpuWithout = new RoundCpu();
+        private final RoundCpu cpuWith = new RoundCpu();
+        private ViewersChild clients;
 
-        Phases(JavaProcess app, KafkaProducer<byte[], byte[]> producer, Admin admin, String base, int port) {
+        Phases(JavaProcess app, KafkaProducer<byte[], byte[]> producer, Admin admin, String base, int port, Path dir) {
             this.app = app;
+            this.dir = dir;
             this.producer = producer;
             this.admin = admin;
             this.base = base;
@@ -145,46 +154,63 @@ public final class DashboardViewersBenchmark {
         }
 
         void measure(ReadyProbe ready, List<String> rows) throws Exception {
-            ViewerLatencies unseen = new ViewerLatencies(0, markers);
             ready.take();
-            double quietCpu = steady(unseen, "quiet");
+            double quietCpu = steady("quiet", new long[markers]);
             double[] readyQuiet = ready.take();
             floodWithout(ready);
-            ViewerLatencies seen = new ViewerLatencies(viewers, markers);
             double connectSeconds;
+            double connectCpu;
+            long[] connected;
             double markedCpu;
+            double markedViewersCpu;
             double[] delivery;
             double[] readyMarked;
             String flood;
-            try (Clients clients = connect(seen)) {
-                connectSeconds = seconds(clients.startedAt, System.nanoTime());
+            try (ViewersChild clients = ViewersChild.start(port, viewers, markers, dir)) {
+                this.clients = clients;
+                double before = clients.cpuSeconds();
+                long start = System.nanoTime();
+                connected = clients.connect();
+                connectSeconds = seconds(start, System.nanoTime());
+                connectCpu = clients.cpuSeconds() - before;
+                System.out.printf(Locale.ROOT, "%,d viewers had their snapshot (%,d bytes) after %.1f s%n",
+                        connected[0], connected[1], connectSeconds);
                 ready.take();
-                seen.marking(true);
-                markedCpu = steady(seen, "watched");
-                awaitAtMost(() -> seen.arrivals() >= markers * viewers, Duration.ofSeconds(30));
-                seen.marking(false);
-                delivery = seen.millis();
+                clients.marking(true);
+                before = clients.cpuSeconds();
+                long from = System.nanoTime();
+                long[] sentAt = new long[markers];
+                markedCpu = steady("watched", sentAt);
+                awaitAtMost(() -> clients.arrivals() >= (long) markers * viewers, Duration.ofSeconds(30));
+                markedViewersCpu = (clients.cpuSeconds() - before) / seconds(from, System.nanoTime());
+                clients.marking(false);
+                delivery = clients.latencies(sentAt);
                 readyMarked = ready.take();
-                floodWith(ready, clients.viewers);
-                clients.viewers.close();
+                floodWith(ready);
+                long closedBefore = clients.disconnect();
                 floodWithout(ready);
-                seen.forgetSnapshots();
-                clients.viewers = open(seen);
-                floodWith(ready, clients.viewers);
-                flood = liveStreamMetrics(base) + String.format(Locale.ROOT, "; %,d closed by the server",
-                        clients.viewers.closed());
-                failOn(clients.viewers);
+                clients.connect();
+                floodWith(ready);
+                flood = liveStreamMetrics(base) + String.format(Locale.ROOT, "; %s closed by the server",
+                        closedBefore + " + " + clients.closed());
             }
             floodWithout(ready);
             rows.add(row("connect", String.format(Locale.ROOT, "%,d viewers, each with a snapshot of %,d bytes, "
-                    + "in %.1f s", seen.snapshots(), seen.largestSnapshot(), connectSeconds), ""));
+                    + "in %.1f s", connected[0], connected[1], connectSeconds), ""));
             rows.add(row(String.format(Locale.ROOT, "new dispatch to every viewer (%,d × %,d, %.0f/s), p50 / "
                     + "p99 / max", markers, viewers, rate), String.format(Locale.ROOT, "%s / %s / %s ms "
-                    + "(%,d of %,d arrived)", ms(delivery, 0.5), ms(delivery, 0.99), ms(delivery, 1), delivery.length,
-                    markers * viewers), goal(ViewerLatencies.percentile(delivery, 0.99) <= 1_000, "p99 ≤ 1 s")));
+                    + "(%,.0f of %,d arrived)", ms(delivery[1]), ms(delivery[2]), ms(delivery[3]), delivery[0],
+                    markers * viewers), goal(delivery[2] <= 1_000, "p99 ≤ 1 s")));
+            rows.add(row("of which: to its first viewer (the pipeline, the feed, the broadcaster), p50 / p99 / max; "
+                    + "from its first viewer to its last (the fan-out and the reading), p50 / p99 / max", String.format(
+                    Locale.ROOT, "%s / %s / %s ms; %s / %s / %s ms (%,d markers)", ms(delivery[4]), ms(delivery[5]),
+                    ms(delivery[6]), ms(delivery[7]), ms(delivery[8]), ms(delivery[9]), markers), ""));
             rows.add(row(String.format(Locale.ROOT, "the pipeline's CPU at %.0f dispatches/s: no viewers / %,d "
                     + "viewers", rate, viewers), String.format(Locale.ROOT, "%.2f / %.2f cores", quietCpu, markedCpu),
                     ""));
+            rows.add(row("the viewers' own CPU (their JVM, at nice 19): connecting / at " + String.format(Locale.ROOT,
+                    "%.0f", rate) + " dispatches/s / in the B rounds", String.format(Locale.ROOT, "%.1f s / %.2f "
+                    + "cores / %.2f cores", connectCpu, markedViewersCpu, cpuWith.viewers / cpuWith.seconds), ""));
             rows.add(readyRow("/ready, no viewers, " + String.format(Locale.ROOT, "%.0f", rate) + " dispatches/s",
                     readyQuiet));
             rows.add(readyRow("/ready, " + String.format(Locale.ROOT, "%,d", viewers) + " viewers, " + String.format(
@@ -202,35 +228,61 @@ public final class DashboardViewersBenchmark {
                     + " viewers), dispatches/s", rounds, ""));
             rows.add(row("routing with viewers, each B against the A on either side (mean)", String.format(
                     Locale.ROOT, "%.2f", ratio), goal(ratio >= 0.9, "≥ 0.90")));
+            rows.add(row("CPU per dispatch routed, A / B: the pipeline, all of it / its web threads (the live "
+                    + "stream's and HTTP's); the broker and sender (the harness's JVM); the viewers", String.format(
+                    Locale.ROOT, "%s / %s; %s; %s µs", perDispatch(cpu -> cpu.app), perDispatch(cpu -> cpu.web),
+                    perDispatch(cpu -> cpu.harness), perDispatch(cpu -> cpu.viewers)), ""));
             rows.add(row("the live stream over the floods", flood, ""));
         }
 
-        /** Marked dispatches at the steady rate; the pipeline's CPU meanwhile, in cores. */
-        private double steady(ViewerLatencies seen, String phase) throws Exception {
-            double before = cpuSeconds(app.pid());
+        /** Marked dispatches at the steady rate, their send times into {@code sentAt}; the pipeline's CPU, in cores. */
+        private double steady(String phase, long[] sentAt) throws Exception {
+            double before = app.cpuSeconds();
             long from = System.nanoTime();
-            sendMarked(producer, seen, phase);
+            sendMarked(producer, sentAt, phase);
             Thread.sleep(2_000);
-            return (cpuSeconds(app.pid()) - before) / seconds(from, System.nanoTime());
+            return (app.cpuSeconds() - before) / seconds(from, System.nanoTime());
         }
 
         private void floodWithout(ReadyProbe ready) throws Exception {
-            settle(ready);
-            double rate = route(producer, admin, batch);
+            double rate = flood(ready, cpuWithout, null);
             without.add(rate);
             readyFloodWithout.addAll(list(ready.take()));
             rounds += String.format(Locale.ROOT, "%sA %,.0f", rounds.isEmpty() ? "" : ", ", rate);
             System.out.printf(Locale.ROOT, "routing, no viewers: %,.0f/s%n", rate);
         }
 
-        private void floodWith(ReadyProbe ready, SseViewers clients) throws Exception {
-            settle(ready);
-            double rate = route(producer, admin, batch);
+        private void floodWith(ReadyProbe ready) throws Exception {
+            double rate = flood(ready, cpuWith, clients);
             with.add(rate);
             readyFloodWith.addAll(list(ready.take()));
             rounds += String.format(Locale.ROOT, ", B %,.0f", rate);
-            System.out.printf(Locale.ROOT, "routing, %,d viewers: %,.0f/s (%,d closed)%n", viewers, rate,
+            System.out.printf(Locale.ROOT, "routing, %,d viewers: %,.0f/s (%s closed)%n", viewers, rate,
                     clients.closed());
+        }
+
+        /** A round of routing after the last one's settling; what each process's CPU took meanwhile into {@code cpu}. */
+        private double flood(ReadyProbe ready, RoundCpu cpu, ViewersChild watching) throws Exception {
+            settle(ready);
+            double app0 = app.cpuSeconds();
+            double web0 = app.threadCpuSeconds(WEB_THREADS);
+            double harness0 = JavaProcess.cpuSeconds(HARNESS);
+            double viewers0 = watching == null ? 0 : watching.cpuSeconds();
+            long from = System.nanoTime();
+            double rate = route(producer, admin, batch);
+            cpu.seconds += seconds(from, System.nanoTime());
+            cpu.dispatches += batch;
+            cpu.app += app.cpuSeconds() - app0;
+            cpu.web += app.threadCpuSeconds(WEB_THREADS) - web0;
+            cpu.harness += JavaProcess.cpuSeconds(HARNESS) - harness0;
+            cpu.viewers += watching == null ? 0 : watching.cpuSeconds() - viewers0;
+            return rate;
+        }
+
+        /** "A / B": CPU seconds {@code of} a kind of round over the dispatches it routed, in µs. */
+        private String perDispatch(ToDoubleFunction<RoundCpu> of) {
+            return String.format(Locale.ROOT, "%.0f / %.0f", of.applyAsDouble(cpuWithout) / cpuWithout.dispatches
+                    * 1e6, of.applyAsDouble(cpuWith) / cpuWith.dispatches * 1e6);
         }
 
         /** Lets what a round left (the feed's catching up, the snapshot after a flood) pass before the next. */
@@ -238,37 +290,16 @@ public final class DashboardViewersBenchmark {
             Thread.sleep(SETTLE.toMillis());
             ready.take();
         }
-
-        private Clients connect(ViewerLatencies seen) throws Exception {
-            long start = System.nanoTime();
-            Clients clients = new Clients(open(seen), start);
-            System.out.printf(Locale.ROOT, "%,d viewers had their snapshot (%,d bytes) after %.1f s%n",
-                    seen.snapshots(), seen.largestSnapshot(), seconds(clients.startedAt, System.nanoTime()));
-            return clients;
-        }
-
-        private SseViewers open(ViewerLatencies seen) throws Exception {
-            SseViewers clients = new SseViewers(new InetSocketAddress("127.0.0.1", port), "127.0.0.1", seen);
-            clients.open(viewers);
-            awaitAtMost(() -> seen.snapshots() >= viewers, Duration.ofMinutes(5));
-            return clients;
-        }
     }
 
-    /** The viewers' client, replaced when they reconnect, and when they first came. */
-    private static final class Clients implements AutoCloseable {
-        private final long startedAt;
-        private SseViewers viewers;
-
-        Clients(SseViewers viewers, long startedAt) {
-            this.viewers = viewers;
-            this.startedAt = startedAt;
-        }
-
-        @Override
-        public void close() throws IOException {
-            viewers.close();
-        }
+    /** CPU seconds of each process, and of the pipeline's web threads, over the rounds of one kind. */
+    private static final class RoundCpu {
+        private double seconds;
+        private long dispatches;
+        private double app;
+        private double web;
+        private double harness;
+        private double viewers;
     }
 
     /** Writes {@code count} generated dispatches as fast as the broker takes them; their routing rate. */
@@ -299,7 +330,7 @@ public final class DashboardViewersBenchmark {
     }
 
     /** Sends the marked dispatches at the steady rate, open loop: each at its time, whatever came back. */
-    private void sendMarked(KafkaProducer<byte[], byte[]> producer, ViewerLatencies seen, String phase)
+    private void sendMarked(KafkaProducer<byte[], byte[]> producer, long[] sentAt, String phase)
             throws InterruptedException {
         long start = System.nanoTime();
         long period = (long) (1e9 / rate);
@@ -313,19 +344,8 @@ public final class DashboardViewersBenchmark {
             // The phase makes each text new: the pipeline drops a dispatch it has routed before.
             String text = "Seoul shares close higher (" + phase + ") " + mark + "\n\nSEOUL, Nov. 27 (Yonhap) -- Seoul shares closed "
                     + "higher on Friday as foreign investors bought chipmakers, " + mark + ".\n\n(END)\n";
-            seen.sent(n);
+            sentAt[n] = System.nanoTime();
             producer.send(new ProducerRecord<>(INPUT, text.getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    /** The CPU time a process has used, user and system, from /proc; NaN where there is none. */
-    private static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
         }
     }
 
@@ -407,7 +427,10 @@ public final class DashboardViewersBenchmark {
     }
 
     private static String ms(double[] sorted, double fraction) {
-        double value = ViewerLatencies.percentile(sorted, fraction);
+        return ms(ViewerLatencies.percentile(sorted, fraction));
+    }
+
+    private static String ms(double value) {
         return String.format(Locale.ROOT, value < 10 ? "%.1f" : "%,.0f", value);
     }
 
@@ -431,12 +454,6 @@ public final class DashboardViewersBenchmark {
 
     private static double seconds(long from, long to) {
         return (to - from) / 1e9;
-    }
-
-    private static void failOn(SseViewers clients) {
-        if (clients.failure() != null) {
-            throw new IllegalStateException(clients.failure());
-        }
     }
 
     private static String mb(long bytes) {

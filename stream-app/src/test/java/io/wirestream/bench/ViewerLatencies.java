@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What thousands of viewers saw, for the viewers' benchmark: how many have their first snapshot, and for each
- * marked dispatch ({@code WSLOAD-<n>} in its headline), the time from its send to its first arrival at each viewer,
- * on one clock ({@link System#nanoTime}) since sender and viewers share this JVM. Called on the viewers' thread.
+ * marked dispatch ({@code WSLOAD-<n>} in its headline), the moment of its first arrival at each viewer
+ * ({@link System#nanoTime}), from which {@link #millis} takes the time since its send. Sender and viewers are
+ * separate JVMs on one machine: on Linux both clocks are the system's monotonic clock, so the times compare.
+ * Called on the viewers' thread.
  */
 final class ViewerLatencies implements SseViewers.Listener {
 
@@ -17,9 +19,10 @@ final class ViewerLatencies implements SseViewers.Listener {
     private static final int DIGITS = 6;
 
     private final int viewers;
-    private final long[] sentAt;
+    private final int markers;
     private final BitSet seen;
-    private final long[] samples;
+    private final long[] arrivedAt;
+    private final int[] markerOf;
     private final BitSet snapshotted;
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
@@ -29,15 +32,11 @@ final class ViewerLatencies implements SseViewers.Listener {
 
     ViewerLatencies(int viewers, int markers) {
         this.viewers = viewers;
-        this.sentAt = new long[markers];
+        this.markers = markers;
         this.seen = new BitSet(viewers * markers);
-        this.samples = new long[viewers * markers];
+        this.arrivedAt = new long[viewers * markers];
+        this.markerOf = new int[viewers * markers];
         this.snapshotted = new BitSet(viewers);
-    }
-
-    /** Marker {@code n} is being sent now. */
-    void sent(int n) {
-        sentAt[n] = System.nanoTime();
     }
 
     /** The data of items only, while marked dispatches are sent: the rest is only counted. */
@@ -55,10 +54,11 @@ final class ViewerLatencies implements SseViewers.Listener {
             largestSnapshot = Math.max(largestSnapshot, length);
         } else if (data != null) {
             int n = marker(data, length);
-            if (n >= 0 && n < sentAt.length && !seen.get(n * viewers + viewer)) {
+            if (n >= 0 && n < markers && !seen.get(n * viewers + viewer)) {
                 seen.set(n * viewers + viewer);
                 synchronized (this) {
-                    samples[count++] = nanos - sentAt[n];
+                    arrivedAt[count] = nanos;
+                    markerOf[count++] = n;
                 }
             }
         }
@@ -116,9 +116,44 @@ final class ViewerLatencies implements SseViewers.Listener {
         return count;
     }
 
-    /** The arrival times in milliseconds, sorted. */
-    synchronized double[] millis() {
-        return Arrays.stream(samples, 0, count).sorted().mapToDouble(nanos -> nanos / 1e6).toArray();
+    /** The times from each marker's send ({@code sentAt}, by marker) to its arrivals, in milliseconds, sorted. */
+    synchronized double[] millis(long[] sentAt) {
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            millis[i] = (arrivedAt[i] - sentAt[markerOf[i]]) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    /**
+     * Per marker: the time from its send to its first arrival at any viewer (the way through the pipeline, the feed
+     * and the broadcaster), and from its first arrival to its last (the fan-out to every viewer and their reading),
+     * in milliseconds, each sorted.
+     */
+    synchronized double[][] firstAndSpread(long[] sentAt) {
+        long[] first = new long[markers];
+        long[] last = new long[markers];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
+        for (int i = 0; i < count; i++) {
+            first[markerOf[i]] = Math.min(first[markerOf[i]], arrivedAt[i]);
+            last[markerOf[i]] = Math.max(last[markerOf[i]], arrivedAt[i]);
+        }
+        double[] toFirst = new double[markers];
+        double[] spread = new double[markers];
+        int arrived = 0;
+        for (int n = 0; n < markers; n++) {
+            if (first[n] != Long.MAX_VALUE) {
+                toFirst[arrived] = (first[n] - sentAt[n]) / 1e6;
+                spread[arrived++] = (last[n] - first[n]) / 1e6;
+            }
+        }
+        double[] a = Arrays.copyOf(toFirst, arrived);
+        double[] b = Arrays.copyOf(spread, arrived);
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new double[][] {a, b};
     }
 
     /** The value below which {@code fraction} of the sorted {@code values} lie (nearest rank); NaN for none. */
