@@ -129,7 +129,7 @@ final class NormalizedText {
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isSpace(c) || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+            if (isSpace(c) || isLineBreak(c)) {
                 pendingSpace = line.length() > 0;
             } else if (c >= 0x20 && (c < 0x7F || c > 0x9F)) {
                 if (pendingSpace) {
