@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A dispatch split into terms once, for every rule to match against. Every word gets an ordinal (its index in
@@ -20,8 +19,16 @@ final class AnalyzedText implements WireTerms.Sink {
     static final int SOURCE_GAP = 1 << 16;
 
     private final Vocabulary vocabulary;
-    private final Map<String, int[]> postings = new HashMap<>();
+    /** Posting lists of the vocabulary's words, by id; kept from one dispatch to the next, emptied by count. */
+    private final int[][] byId;
+    /** The ids with occurrences in this dispatch, in order of first occurrence. */
+    private int[] touched = new int[64];
+    private int touchedCount;
+    /** Posting lists of the words kept without an id (a prefix's words, or all when every word is kept). */
+    private final Map<String, int[]> others = new HashMap<>();
     private final char[] scratch = new char[64];
+    /** The text being split, copied out of its string once. */
+    private char[] chars = new char[1024];
     private List<String> sources = List.of();
     private int[] ordinals = new int[64];
     private int[] positions = new int[64];
@@ -41,6 +48,7 @@ final class AnalyzedText implements WireTerms.Sink {
      */
     AnalyzedText(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+        this.byId = new int[vocabulary.size()][];
     }
 
     /** Analyzes a headline and its paragraphs (the first being the lead), keeping every word. */
@@ -61,7 +69,11 @@ final class AnalyzedText implements WireTerms.Sink {
             all[i + 1] = paragraphs.get(i);
         }
         sources = Arrays.asList(all);
-        postings.clear();
+        for (int i = 0; i < touchedCount; i++) {
+            byId[touched[i]][0] = 0;
+        }
+        touchedCount = 0;
+        others.clear();
         sortedTerms = null;
         occurrences = 0;
         words = 0;
@@ -69,7 +81,12 @@ final class AnalyzedText implements WireTerms.Sink {
         leadEnd = 0;
         for (int s = 0; s < all.length; s++) {
             source = s;
-            WireTerms.split(all[s], scratch, this);
+            String text = all[s];
+            if (text.length() > chars.length) {
+                chars = new char[Math.max(text.length(), chars.length * 2)];
+            }
+            text.getChars(0, text.length(), chars, 0);
+            WireTerms.split(chars, text.length(), scratch, this);
             if (s == 0) {
                 headlineEnd = words;
             }
@@ -82,23 +99,58 @@ final class AnalyzedText implements WireTerms.Sink {
 
     @Override
     public void term(char[] buffer, int length, int start, int end) {
-        String kept = vocabulary.find(buffer, length);
-        if (kept != null) {
-            keep(kept, start, end);
+        int id = vocabulary.find(buffer, length);
+        if (id >= 0) {
+            keep(id, start, end);
+        } else if (id == Vocabulary.NO_ID) {
+            keep(new String(buffer, 0, length), start, end);
         }
         words++;
     }
 
     @Override
     public void term(String term, int start, int end) {
-        String kept = vocabulary.find(term);
-        if (kept != null) {
-            keep(kept, start, end);
+        int id = vocabulary.id(term);
+        if (id >= 0) {
+            keep(id, start, end);
+        } else if (vocabulary.keeps(term)) {
+            keep(term, start, end);
         }
         words++;
     }
 
+    private void keep(int id, int start, int end) {
+        int[] list = byId[id];
+        if (list == null) {
+            list = new int[4];
+            byId[id] = list;
+        }
+        if (list[0] == 0) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = id;
+        } else if (list[0] + 1 == list.length) {
+            list = Arrays.copyOf(list, list.length * 2);
+            byId[id] = list;
+        }
+        list[++list[0]] = occur(start, end);
+    }
+
     private void keep(String term, int start, int end) {
+        int[] list = others.get(term);
+        if (list == null) {
+            list = new int[4];
+            others.put(term, list);
+        } else if (list[0] + 1 == list.length) {
+            list = Arrays.copyOf(list, list.length * 2);
+            others.put(term, list);
+        }
+        list[++list[0]] = occur(start, end);
+    }
+
+    /** Records an occurrence of the word in hand and returns its index. */
+    private int occur(int start, int end) {
         if (occurrences == ordinals.length) {
             int size = occurrences * 2;
             ordinals = Arrays.copyOf(ordinals, size);
@@ -113,31 +165,42 @@ final class AnalyzedText implements WireTerms.Sink {
         sourceOf[occurrence] = source;
         starts[occurrence] = start;
         ends[occurrence] = end;
-        int[] list = postings.get(term);
-        if (list == null) {
-            list = new int[4];
-            postings.put(term, list);
-        } else if (list[0] + 1 == list.length) {
-            list = Arrays.copyOf(list, list.length * 2);
-            postings.put(term, list);
-        }
-        list[++list[0]] = occurrence;
+        return occurrence;
     }
 
     /** Occurrences of {@code term}, as {@code [count, occurrence...]} in ascending order, or null. */
     int[] postings(String term) {
-        return postings.get(term);
+        int id = vocabulary.id(term);
+        if (id >= 0) {
+            return postings(id);
+        }
+        return others.isEmpty() ? null : others.get(term);
     }
 
-    /** The distinct words kept. */
-    Set<String> terms() {
-        return postings.keySet();
+    /** Occurrences of the word with this id, as {@link #postings(String)} gives them, or null. */
+    int[] postings(int id) {
+        int[] list = byId[id];
+        return list == null || list[0] == 0 ? null : list;
+    }
+
+    /** How many of the vocabulary's words occur; {@link #touchedId} gives them. */
+    int touchedCount() {
+        return touchedCount;
+    }
+
+    /** The id of the {@code i}th word of the vocabulary to occur. */
+    int touchedId(int i) {
+        return touched[i];
     }
 
     /** The distinct words kept that start with {@code prefix}, found by binary search in the words sorted once. */
     List<String> termsStartingWith(String prefix) {
         if (sortedTerms == null) {
-            sortedTerms = postings.keySet().toArray(new String[0]);
+            List<String> kept = new ArrayList<>(others.keySet());
+            for (int i = 0; i < touchedCount; i++) {
+                kept.add(vocabulary.word(touched[i]));
+            }
+            sortedTerms = kept.toArray(new String[0]);
             Arrays.sort(sortedTerms);
         }
         int from = Arrays.binarySearch(sortedTerms, prefix);

@@ -66,7 +66,7 @@ final class QueryCompiler {
 
     static QueryNode compile(Query query) throws InvalidQueryException {
         if (query instanceof TermQuery term) {
-            return new QueryNode.Term(field(term.getTerm()), term.getTerm().text());
+            return new QueryNode.Term(field(term.getTerm()), word(term.getTerm()));
         }
         if (query instanceof PhraseQuery phrase) {
             return phrase(phrase);
@@ -112,9 +112,17 @@ final class QueryCompiler {
         }
         Field field = field(terms[0]);
         if (terms.length == 1) {
-            return new QueryNode.Term(field, terms[0].text());
+            return new QueryNode.Term(field, word(terms[0]));
         }
-        return new QueryNode.Phrase(field, Arrays.stream(terms).map(Term::text).toList(), phrase.getSlop());
+        return new QueryNode.Phrase(field, Arrays.stream(terms).map(QueryCompiler::word).toList(), phrase.getSlop());
+    }
+
+    /**
+     * A query's word as one shared string: the same word in many rules is one object, so the analysis finds its
+     * posting list by identity, before any comparison of characters.
+     */
+    private static String word(Term term) {
+        return term.text().intern();
     }
 
     private static QueryNode bool(BooleanQuery bool) throws InvalidQueryException {

@@ -55,8 +55,8 @@ public final class RuleClassifier implements Classifier {
         private final List<Subject> subjects;
         private final Rule[] rules;
         private final int[] subjectOf;
-        /** Per anchor term: entries {@code rule * 64 + group}. */
-        private final Map<String, int[]> rulesByAnchor = new HashMap<>();
+        /** Per anchor term, by its id in the vocabulary: entries {@code rule * 64 + group}, or null. */
+        private final int[][] rulesByAnchor;
         /** Per rule: the mask with one bit for each of its indexed groups. */
         private final long[] fullMask;
         private final int[] unanchored;
@@ -91,10 +91,16 @@ public final class RuleClassifier implements Classifier {
                     }
                 }
             }
-            index.forEach((term, entries) -> rulesByAnchor.put(term,
-                    entries.stream().mapToInt(Integer::intValue).toArray()));
             this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
             Vocabulary vocabulary = Vocabulary.of(flat.stream().map(Rule::node).toList());
+            this.rulesByAnchor = new int[vocabulary.size()][];
+            index.forEach((term, entries) -> {
+                int id = vocabulary.id(term);
+                if (id < 0) {
+                    throw new IllegalStateException("an anchor outside the rules' vocabulary: " + term);
+                }
+                rulesByAnchor[id] = entries.stream().mapToInt(Integer::intValue).toArray();
+            });
             this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length, vocabulary));
         }
 
@@ -136,8 +142,8 @@ public final class RuleClassifier implements Classifier {
         /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
         private int[] candidates(AnalyzedText text) {
             Scratch marks = scratch.get();
-            for (String term : text.terms()) {
-                int[] entries = rulesByAnchor.get(term);
+            for (int i = 0; i < text.touchedCount(); i++) {
+                int[] entries = rulesByAnchor[text.touchedId(i)];
                 if (entries != null) {
                     for (int entry : entries) {
                         marks.mark(entry >>> 6, entry & 63);

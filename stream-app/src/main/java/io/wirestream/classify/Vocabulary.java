@@ -1,6 +1,7 @@
 package io.wirestream.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,21 +12,43 @@ import java.util.TreeSet;
  * The words some rules can match: every term and phrase word of their queries, and the beginnings their prefix
  * queries name. A dispatch's other words can never decide a match, so {@link AnalyzedText} counts them (phrase
  * distances need their places) but keeps none of them: no string, no posting list. Looking a word up costs a hash
- * over the characters already in the tokenizer's buffer, so a word no rule knows allocates nothing.
+ * over the characters already in the tokenizer's buffer, so a word no rule knows allocates nothing. Each word gets
+ * an id, the index of the analysis's posting lists and of the rules' index of anchors.
  */
 final class Vocabulary {
 
     /** Keeps every word: for a query tried alone, with no index of rules around it. */
     static final Vocabulary ALL = new Vocabulary(List.of(), List.of(), true);
 
-    private final String[] words;
+    /** The words by id, and an open-addressing table of them: each slot's word, hash, characters and id. */
+    private final String[] wordsById;
+    private final String[] table;
+    private final int[] hashes;
+    private final char[][] chars;
+    private final int[] ids;
     private final String[] prefixes;
     /** The distinct lengths of the prefixes, ascending. */
     private final int[] prefixLengths;
     private final boolean keepsAll;
 
     private Vocabulary(Collection<String> words, Collection<String> prefixes, boolean keepsAll) {
-        this.words = table(words);
+        this.wordsById = words.stream().distinct().toArray(String[]::new);
+        int size = tableSize(wordsById.length);
+        this.table = new String[size];
+        this.hashes = new int[size];
+        this.chars = new char[size][];
+        this.ids = new int[size];
+        for (int id = 0; id < wordsById.length; id++) {
+            String word = wordsById[id];
+            int slot = spread(word.hashCode()) & (size - 1);
+            while (table[slot] != null) {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = word;
+            hashes[slot] = word.hashCode();
+            chars[slot] = word.toCharArray();
+            ids[slot] = id;
+        }
         this.prefixes = table(prefixes);
         this.prefixLengths = prefixes.stream().mapToInt(String::length).filter(n -> n > 0).distinct().sorted()
                 .toArray();
@@ -57,46 +80,83 @@ final class Vocabulary {
         }
     }
 
+    /** Returned by {@link #find(char[], int)} for a word kept without an id: a prefix's, or any when all are kept. */
+    static final int NO_ID = -2;
+
+    /** The number of words with an id: ids run from 0 to this, exclusive. */
+    int size() {
+        return wordsById.length;
+    }
+
+    /** The word with this id. */
+    String word(int id) {
+        return wordsById[id];
+    }
+
+    /** The id of {@code term}, or -1 when it has none. Rule terms are interned, so most probes end on identity. */
+    int id(String term) {
+        int hash = term.hashCode();
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+            if (table[slot] == term || hashes[slot] == hash && table[slot].equals(term)) {
+                return ids[slot];
+            }
+        }
+        return -1;
+    }
+
     /**
-     * The word in {@code buffer[0, length)} as the one string kept for it, or null when no rule can match it. A
-     * word only a prefix reaches is made a string here, once per occurrence.
+     * The id of the word in {@code buffer[0, length)}; {@link #NO_ID} when it is kept without one (only a prefix
+     * reaches it, or every word is kept); -1 when no rule can match it. Nothing is allocated.
      */
-    String find(char[] buffer, int length) {
+    int find(char[] buffer, int length) {
         if (keepsAll) {
-            return new String(buffer, 0, length);
+            return NO_ID;
         }
         int hash = 0;
-        int next = 0;
         for (int i = 0; i < length; i++) {
             hash = 31 * hash + buffer[i];
-            if (next < prefixLengths.length && prefixLengths[next] == i + 1) {
-                next++;
-                if (lookup(prefixes, buffer, i + 1, hash) != null) {
-                    return new String(buffer, 0, length);
+        }
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+            if (hashes[slot] == hash && sameChars(chars[slot], buffer, length)) {
+                return ids[slot];
+            }
+        }
+        if (prefixLengths.length > 0) {
+            int prefixHash = 0;
+            int next = 0;
+            for (int i = 0; i < length && next < prefixLengths.length; i++) {
+                prefixHash = 31 * prefixHash + buffer[i];
+                if (prefixLengths[next] == i + 1) {
+                    next++;
+                    if (lookup(prefixes, buffer, i + 1, prefixHash) != null) {
+                        return NO_ID;
+                    }
                 }
             }
         }
-        return lookup(words, buffer, length, hash);
+        return -1;
     }
 
-    /** {@code term} itself if a rule can match it, else null. */
-    String find(String term) {
-        if (keepsAll || lookup(words, term) != null) {
-            return term;
+    /** Whether {@code term} is kept: it has an id, or a prefix reaches it, or every word is kept. */
+    boolean keeps(String term) {
+        if (keepsAll || id(term) >= 0) {
+            return true;
         }
         for (int length : prefixLengths) {
             if (length > term.length()) {
                 break;
             }
             if (lookup(prefixes, term.substring(0, length)) != null) {
-                return term;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private static String[] table(Collection<String> keys) {
-        int size = Integer.highestOneBit(Math.max(4, keys.size() * 2 + 1)) << 1;
+        int size = tableSize(keys.size());
         String[] table = new String[size];
         for (String key : keys) {
             int slot = spread(key.hashCode()) & (size - 1);
@@ -106,6 +166,10 @@ final class Vocabulary {
             table[slot] = key;
         }
         return table;
+    }
+
+    private static int tableSize(int keys) {
+        return Integer.highestOneBit(Math.max(4, keys * 2 + 1)) << 1;
     }
 
     private static String lookup(String[] table, String key) {
@@ -127,6 +191,10 @@ final class Vocabulary {
             }
         }
         return null;
+    }
+
+    private static boolean sameChars(char[] key, char[] buffer, int length) {
+        return Arrays.equals(key, 0, key.length, buffer, 0, length);
     }
 
     private static boolean sameChars(String key, char[] buffer, int length) {

@@ -25,12 +25,12 @@ final class WireTerms {
 
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
 
-    /** Which ASCII characters are letters or digits, as {@link #isTermChar} says. */
-    private static final boolean[] ASCII_TERM_CHAR = new boolean[128];
+    /** Per ASCII character: itself lower-cased when it is a letter or digit, as {@link #isTermChar} says, else 0. */
+    private static final char[] ASCII_TERM_LOWER = new char[128];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_TERM_CHAR[c] = isTermChar(c);
+        for (char c = 1; c < 128; c++) {
+            ASCII_TERM_LOWER[c] = isTermChar(c) ? Character.toLowerCase(c) : 0;
         }
     }
 
@@ -54,29 +54,37 @@ final class WireTerms {
 
     /** Splits {@code text} into terms, handing each, normalized, to {@code sink}. */
     static void split(CharSequence text, char[] scratch, Sink sink) {
-        int n = text.length();
+        char[] chars = text.toString().toCharArray();
+        split(chars, chars.length, scratch, sink);
+    }
+
+    /**
+     * Splits the first {@code n} characters of {@code text} into terms, handing each, normalized, to {@code sink},
+     * with offsets into {@code text}. The hot path: the caller copies its string into an array it reuses, and the
+     * scan reads the array, ASCII by one table that both tells and lower-cases.
+     */
+    static void split(char[] text, int n, char[] scratch, Sink sink) {
         int i = 0;
         char[] buffer = scratch;
         while (i < n) {
-            char c = text.charAt(i);
-            if (c < 128 ? !ASCII_TERM_CHAR[c] : !isTermChar(c)) {
+            char c = text[i];
+            if (c < 128 ? ASCII_TERM_LOWER[c] == 0 : !isTermChar(c)) {
                 i++;
                 continue;
             }
             if (c >= 128 && isKorean(c)) {
-                i = korean(text, i, sink);
+                i = korean(text, n, i, sink);
                 continue;
             }
             int start = i;
             int length = 0;
-            // ASCII, most of the wire, is told and lower-cased by table; the rest by Character.
             while (i < n) {
-                c = text.charAt(i);
+                c = text[i];
                 if (c < 128) {
-                    if (!ASCII_TERM_CHAR[c]) {
+                    c = ASCII_TERM_LOWER[c];
+                    if (c == 0) {
                         break;
                     }
-                    c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 } else if (!isTermChar(c) || isKorean(c)) {
                     break;
                 } else {
@@ -93,12 +101,12 @@ final class WireTerms {
     }
 
     /** Hands on the Korean words of the run starting at {@code start}; returns where the run ends. */
-    private static int korean(CharSequence text, int start, Sink sink) {
+    private static int korean(char[] text, int n, int start, Sink sink) {
         int end = start + 1;
-        while (end < text.length() && isKorean(text.charAt(end))) {
+        while (end < n && isKorean(text[end])) {
             end++;
         }
-        KoreanTerms.Words words = KoreanTerms.DEFAULT.words(text.subSequence(start, end).toString());
+        KoreanTerms.Words words = KoreanTerms.DEFAULT.words(new String(text, start, end - start));
         for (int w = 0; w < words.size(); w++) {
             sink.term(words.terms()[w], start + words.starts()[w], start + words.ends()[w]);
         }
