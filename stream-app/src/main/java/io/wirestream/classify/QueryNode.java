@@ -77,17 +77,20 @@ sealed interface QueryNode {
         @Override
         public int count(AnalyzedText text, Spans spans) {
             int n = terms.size();
+            // Most phrases miss a word: find that out before allocating anything.
+            for (int i = 0; i < n; i++) {
+                if (text.postings(terms.get(i)) == null) {
+                    return 0;
+                }
+            }
             int[][] lists = new int[n][];
             for (int i = 0; i < n; i++) {
                 lists[i] = text.postings(terms.get(i));
-                if (lists[i] == null) {
-                    return 0;
-                }
             }
             if (slop == 0) {
                 return exact(text, lists, spans);
             }
-            Search search = new Search(text, lists, text.from(field), text.to(field), slop);
+            PhraseSearch search = new PhraseSearch(text, lists, text.from(field), text.to(field), slop);
             int matches = 0;
             for (int k = 1; k <= lists[0][0]; k++) {
                 int anchor = lists[0][k];
@@ -127,98 +130,6 @@ sealed interface QueryNode {
             return matches;
         }
 
-        /** Depth-first choice of one occurrence per term; phrases are short, so this stays cheap. */
-        private static final class Search {
-            private final AnalyzedText text;
-            private final int[][] lists;
-            private final int from;
-            private final int to;
-            private final int slop;
-            private final int[] chosen;
-
-            Search(AnalyzedText text, int[][] lists, int from, int to, int slop) {
-                this.text = text;
-                this.lists = lists;
-                this.from = from;
-                this.to = to;
-                this.slop = slop;
-                this.chosen = new int[lists.length];
-            }
-
-            boolean inField(int occurrence) {
-                int ordinal = text.ordinal(occurrence);
-                return ordinal >= from && ordinal < to;
-            }
-
-            boolean extend(int i, int previous, int lo, int hi) {
-                chosen[i - 1] = previous;
-                if (i == lists.length) {
-                    return true;
-                }
-                int[] postings = lists[i];
-                // Only positions that keep the spread within the slop can join: p - i in [hi - slop, lo + slop].
-                // Positions grow with occurrences, so those occurrences are one run, found by binary search.
-                int lowest = hi - slop + i;
-                int highest = lo + slop + i;
-                for (int k = firstAtOrAfter(postings, lowest); k <= postings[0]; k++) {
-                    int ordinal = postings[k];
-                    if (text.position(ordinal) > highest) {
-                        break;
-                    }
-                    if (!inField(ordinal) || isChosen(ordinal, i)) {
-                        continue;
-                    }
-                    int adjusted = text.position(ordinal) - i;
-                    int newLo = Math.min(lo, adjusted);
-                    int newHi = Math.max(hi, adjusted);
-                    if (newHi - newLo <= slop && extend(i + 1, ordinal, newLo, newHi)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            /** Index in {@code postings} (1-based, after the count) of the first occurrence at or after a position. */
-            private int firstAtOrAfter(int[] postings, int position) {
-                int low = 1;
-                int high = postings[0] + 1;
-                while (low < high) {
-                    int middle = (low + high) >>> 1;
-                    if (text.position(postings[middle]) < position) {
-                        low = middle + 1;
-                    } else {
-                        high = middle;
-                    }
-                }
-                return low;
-            }
-
-            private boolean isChosen(int ordinal, int upTo) {
-                for (int j = 0; j < upTo; j++) {
-                    if (chosen[j] == ordinal) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            int firstOrdinal() {
-                int first = chosen[0];
-                for (int ordinal : chosen) {
-                    first = Math.min(first, ordinal);
-                }
-                return first;
-            }
-
-            int lastOrdinal() {
-                int last = chosen[0];
-                for (int ordinal : chosen) {
-                    last = Math.max(last, ordinal);
-                }
-                return last;
-            }
-        }
-
         @Override
         public List<List<String>> anchors() {
             return terms.stream().distinct().map(List::of).toList();
@@ -231,18 +142,25 @@ sealed interface QueryNode {
      */
     record Bool(List<QueryNode> must, List<QueryNode> should, List<QueryNode> mustNot, int minShould)
             implements QueryNode {
+        public Bool {
+            must = List.copyOf(must);
+            should = List.copyOf(should);
+            mustNot = List.copyOf(mustNot);
+        }
+
         @Override
         public int count(AnalyzedText text, Spans spans) {
+            // Indexed loops: these run for every clause of every candidate rule, and an iterator each adds up.
             int mark = spans.size();
-            for (QueryNode clause : mustNot) {
-                if (clause.count(text, spans) > 0) {
+            for (int i = 0; i < mustNot.size(); i++) {
+                if (mustNot.get(i).count(text, spans) > 0) {
                     spans.truncate(mark);
                     return 0;
                 }
             }
             int matches = 0;
-            for (QueryNode clause : must) {
-                int clauseMatches = clause.count(text, spans);
+            for (int i = 0; i < must.size(); i++) {
+                int clauseMatches = must.get(i).count(text, spans);
                 if (clauseMatches == 0) {
                     spans.truncate(mark);
                     return 0;
@@ -250,8 +168,8 @@ sealed interface QueryNode {
                 matches += clauseMatches;
             }
             int shouldMatched = 0;
-            for (QueryNode clause : should) {
-                int clauseMatches = clause.count(text, spans);
+            for (int i = 0; i < should.size(); i++) {
+                int clauseMatches = should.get(i).count(text, spans);
                 if (clauseMatches > 0) {
                     shouldMatched++;
                     matches += clauseMatches;

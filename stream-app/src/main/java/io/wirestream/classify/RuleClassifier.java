@@ -60,6 +60,8 @@ public final class RuleClassifier implements Classifier {
         /** Per rule: the mask with one bit for each of its indexed groups. */
         private final long[] fullMask;
         private final int[] unanchored;
+        /** Per rule: the first rule with the same query (often a subject's "recurring" and "mentioned"). */
+        private final int[] sameQuery;
         private final ThreadLocal<Scratch> scratch;
 
         Profile(List<Subject> subjects) {
@@ -74,6 +76,12 @@ public final class RuleClassifier implements Classifier {
             }
             this.rules = flat.toArray(new Rule[0]);
             this.subjectOf = owners.stream().mapToInt(Integer::intValue).toArray();
+            this.sameQuery = new int[rules.length];
+            Map<QueryNode, Integer> firstWith = new HashMap<>();
+            for (int r = 0; r < rules.length; r++) {
+                Integer first = firstWith.putIfAbsent(rules[r].node(), r);
+                sameQuery[r] = first == null ? r : first;
+            }
             Map<String, List<Integer>> index = new HashMap<>();
             List<Integer> always = new ArrayList<>();
             this.fullMask = new long[rules.length];
@@ -105,7 +113,9 @@ public final class RuleClassifier implements Classifier {
         }
 
         Classification classify(String headline, List<String> paragraphs) {
-            AnalyzedText text = scratch.get().text.analyze(headline, paragraphs);
+            Scratch current = scratch.get();
+            current.stamp++;
+            AnalyzedText text = current.text.analyze(headline, paragraphs);
             List<Classification.SubjectScore> result = new ArrayList<>();
             Spans spans = new Spans();
             // Candidates come in rules-file order, so each subject's rules come together.
@@ -120,11 +130,23 @@ public final class RuleClassifier implements Classifier {
                     matches = new ArrayList<>();
                 }
                 Rule rule = rules[r];
-                spans.clear();
-                int count = rule.node().count(text, spans);
+                Scratch memo = scratch.get();
+                int same = sameQuery[r];
+                int count;
+                List<String> words;
+                if (same != r && memo.stamps[same] == memo.stamp
+                        && (memo.words[same] != null || memo.counts[same] < rule.minMatches())) {
+                    count = memo.counts[same];
+                    words = memo.words[same];
+                } else {
+                    spans.clear();
+                    count = rule.node().count(text, spans);
+                    words = count >= rule.minMatches() ? surfaces(text, spans) : null;
+                    memo.remember(r, count, words);
+                }
                 if (count >= rule.minMatches()) {
                     score += rule.weight();
-                    matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, surfaces(text, spans)));
+                    matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, words));
                 }
             }
             addScore(result, subject, score, matches);
@@ -171,17 +193,34 @@ public final class RuleClassifier implements Classifier {
 
     /**
      * Per thread: the analysis of the dispatch in hand, on the words these rules can match (the others are counted,
-     * not kept), and the marks of which groups of which rules it reached; reset for each dispatch.
+     * not kept), the marks of which groups of which rules it reached, and what each rule counted, so that a rule
+     * with the same query as one before it (another field's or count's version of it) is not evaluated again.
      */
     private static final class Scratch {
         final AnalyzedText text;
         final long[] masks;
         int[] touched = new int[256];
         int touchedCount;
+        /** The dispatch in hand's number, and per rule: for which dispatch it counted, how often, and its words. */
+        int stamp;
+        final int[] stamps;
+        final int[] counts;
+        final List<String>[] words;
 
+        @SuppressWarnings("unchecked")
         Scratch(int rules, Vocabulary vocabulary) {
             text = new AnalyzedText(vocabulary);
             masks = new long[rules];
+            stamps = new int[rules];
+            counts = new int[rules];
+            words = new List[rules];
+        }
+
+        /** A rule's count on the dispatch in hand, and its words when it matched, for rules with the same query. */
+        void remember(int rule, int count, List<String> matched) {
+            stamps[rule] = stamp;
+            counts[rule] = count;
+            words[rule] = matched;
         }
 
         void mark(int rule, int group) {
