@@ -35,6 +35,11 @@ final class AnalyzedText implements WireTerms.Sink {
     private int[] sourceOf = new int[64];
     private int[] starts = new int[64];
     private int[] ends = new int[64];
+    /** Per first occurrence: the last surface given from it, where it ended, and for which dispatch. */
+    private String[] surfaces = new String[64];
+    private int[] surfaceLast = new int[64];
+    private int[] surfaceStamp = new int[64];
+    private int stamp;
     private int occurrences;
     private int words;
     private int source;
@@ -74,6 +79,7 @@ final class AnalyzedText implements WireTerms.Sink {
         }
         touchedCount = 0;
         others.clear();
+        stamp++;
         sortedTerms = null;
         occurrences = 0;
         words = 0;
@@ -98,8 +104,8 @@ final class AnalyzedText implements WireTerms.Sink {
     }
 
     @Override
-    public void term(char[] buffer, int length, int start, int end) {
-        int id = vocabulary.find(buffer, length);
+    public void term(char[] buffer, int length, int hash, int start, int end) {
+        int id = vocabulary.find(buffer, length, hash);
         if (id >= 0) {
             keep(id, start, end);
         } else if (id == Vocabulary.NO_ID) {
@@ -158,6 +164,9 @@ final class AnalyzedText implements WireTerms.Sink {
             sourceOf = Arrays.copyOf(sourceOf, size);
             starts = Arrays.copyOf(starts, size);
             ends = Arrays.copyOf(ends, size);
+            surfaces = Arrays.copyOf(surfaces, size);
+            surfaceLast = Arrays.copyOf(surfaceLast, size);
+            surfaceStamp = Arrays.copyOf(surfaceStamp, size);
         }
         int occurrence = occurrences++;
         ordinals[occurrence] = words;
@@ -261,9 +270,16 @@ final class AnalyzedText implements WireTerms.Sink {
 
     /** The words of the dispatch from occurrence {@code first} to {@code last}, as written. */
     String surface(int first, int last) {
-        if (sourceOf[first] != sourceOf[last]) {
-            return sources.get(sourceOf[first]).substring(starts[first], ends[first]);
+        // Many rules match the same words (a subject's rules share them): each is cut out of its text once.
+        if (surfaceStamp[first] == stamp && surfaceLast[first] == last) {
+            return surfaces[first];
         }
-        return sources.get(sourceOf[first]).substring(starts[first], ends[last]);
+        String surface = sourceOf[first] != sourceOf[last]
+                ? sources.get(sourceOf[first]).substring(starts[first], ends[first])
+                : sources.get(sourceOf[first]).substring(starts[first], ends[last]);
+        surfaces[first] = surface;
+        surfaceLast[first] = last;
+        surfaceStamp[first] = stamp;
+        return surface;
     }
 }

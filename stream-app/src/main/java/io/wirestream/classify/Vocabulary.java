@@ -106,16 +106,13 @@ final class Vocabulary {
     }
 
     /**
-     * The id of the word in {@code buffer[0, length)}; {@link #NO_ID} when it is kept without one (only a prefix
-     * reaches it, or every word is kept); -1 when no rule can match it. Nothing is allocated.
+     * The id of the word in {@code buffer[0, length)}, whose {@link String#hashCode} is {@code hash};
+     * {@link #NO_ID} when it is kept without one (only a prefix reaches it, or every word is kept); -1 when no rule
+     * can match it. Nothing is allocated.
      */
-    int find(char[] buffer, int length) {
+    int find(char[] buffer, int length, int hash) {
         if (keepsAll) {
             return NO_ID;
-        }
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + buffer[i];
         }
         int mask = table.length - 1;
         for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {

@@ -17,8 +17,11 @@ final class WireTerms {
     interface Sink {
         void term(String term, int start, int end);
 
-        /** The term as the first {@code length} characters of a buffer that is reused for the next term. */
-        default void term(char[] buffer, int length, int start, int end) {
+        /**
+         * The term as the first {@code length} characters of a buffer that is reused for the next term, with their
+         * {@link String#hashCode}, computed as they were read.
+         */
+        default void term(char[] buffer, int length, int hash, int start, int end) {
             term(new String(buffer, 0, length), start, end);
         }
     }
@@ -78,6 +81,7 @@ final class WireTerms {
             }
             int start = i;
             int length = 0;
+            int hash = 0;
             while (i < n) {
                 c = text[i];
                 if (c < 128) {
@@ -94,9 +98,18 @@ final class WireTerms {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 }
                 buffer[length++] = c;
+                hash = 31 * hash + c;
                 i++;
             }
-            sink.term(buffer, normalize(buffer, length), start, i);
+            // The stemmer rewrites only words that end in s, so only theirs needs hashing again.
+            if (buffer[length - 1] == 's') {
+                length = normalize(buffer, length);
+                hash = 0;
+                for (int k = 0; k < length; k++) {
+                    hash = 31 * hash + buffer[k];
+                }
+            }
+            sink.term(buffer, length, hash, start, i);
         }
     }
 
