@@ -94,7 +94,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
         }
         metrics.viewerJoined();
         try {
-            LiveEvents.Start start = live.startFor(lastEventId);
+            LiveEvents.Start start = feed.ordered(() -> live.startFor(lastEventId));
             return new Viewer(log, this, start.first(), start.next());
         } catch (RuntimeException e) {
             left();
@@ -145,6 +145,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     private void left() {
+        live.leaving(System.nanoTime());
         count.decrementAndGet();
         metrics.viewerLeft();
     }
