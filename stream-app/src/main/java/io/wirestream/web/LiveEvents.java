@@ -105,9 +105,10 @@ final class LiveEvents {
         append(event.name(), event.json(), now);
     }
 
-    /** True while the gate holds items back: it did within the last {@code REPORT_EVERY}. */
-    boolean flooding(long now) {
-        return lastSkip != 0 && now - lastSkip < REPORT_EVERY.toNanos();
+    /** True while the gate holds items back: it held one back after {@code since}. */
+    boolean heldBackSince(long since) {
+        long skip = lastSkip;
+        return skip != 0 && skip - since > 0;
     }
 
     /**
