@@ -39,7 +39,7 @@ final class MemoryProbe {
 
     /** The JVM options that make the child write the log this probe reads. */
     List<String> jvmOptions() {
-        return List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath());
+        return List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":timemillis"); // Stamped, to set beside events.
     }
 
     /** Measures {@code process}, which must still run. */

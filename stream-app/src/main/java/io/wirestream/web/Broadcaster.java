@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The live stream's viewers and one thread that serves them all: it admits a viewer while fewer than the limit
  * watch, and after new events wakes every viewer to write what its connection takes without blocking (at most
- * every {@code FAN_OUT_EVERY}, so that events that come close together go out in one write; during a flood, which
- * the {@link FloodGate} holds back, every {@code FLOOD_FAN_OUT_EVERY}, so that each viewer gets one write for
- * several events rather than one for each). A connection that could not take all and can take more again is
+ * every {@code FAN_OUT_EVERY}, so that events that come close together go out in one write; during a flood, when
+ * the {@link FloodGate} has held an item back since the last round, every {@code FLOOD_FAN_OUT_EVERY}, so that each
+ * viewer gets one write a second for several events rather than one for each; the first event after a flood goes
+ * out at the usual pace). A connection that could not take all and can take more again is
  * written on by this thread too, not by the server's, which stay free to answer requests such as {@code /ready}.
  * A viewer more than {@code maxBacklog} events behind, or behind what the log still holds, is slow: it is dropped,
  * told why when its connection still takes that, and cut off if it does not within {@code DROP_GRACE}. Its browser
@@ -32,7 +33,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
     private static final Duration FAN_OUT_EVERY = Duration.ofMillis(50);
-    private static final Duration FLOOD_FAN_OUT_EVERY = Duration.ofMillis(500);
+    private static final Duration FLOOD_FAN_OUT_EVERY = Duration.ofSeconds(1);
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration DROP_GRACE = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -94,7 +95,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
         }
         metrics.viewerJoined();
         try {
-            LiveEvents.Start start = live.startFor(lastEventId);
+            LiveEvents.Start start = feed.ordered(() -> live.startFor(lastEventId));
             return new Viewer(log, this, start.first(), start.next());
         } catch (RuntimeException e) {
             left();
@@ -145,6 +146,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     private void left() {
+        live.leaving(System.nanoTime());
         count.decrementAndGet();
         metrics.viewerLeft();
     }
@@ -155,7 +157,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     /**
-     * Rounds: after new events, one as soon as the last is {@code FAN_OUT_EVERY} (in a flood
+     * Rounds: after new events, one as soon as the last is {@code FAN_OUT_EVERY} (when items were held back since,
      * {@code FLOOD_FAN_OUT_EVERY}) old, so that what comes meanwhile goes out together; else one every {@code TICK}.
      * In between, the connections that can take more again.
      */
@@ -164,7 +166,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
         while (!closed) {
             try {
                 long now = System.nanoTime();
-                long wait = due(lastRound, now) - now;
+                long wait = due(lastRound) - now;
                 if (wait > 0 && writable.isEmpty()) {
                     wake.poll(wait, TimeUnit.NANOSECONDS);
                 }
@@ -172,7 +174,7 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
                     viewer.wake();
                 }
                 now = System.nanoTime();
-                if (now - due(lastRound, now) >= 0) {
+                if (now - due(lastRound) >= 0) {
                     lastRound = now;
                     newEvents.set(false);
                     live.tick(now);
@@ -187,11 +189,11 @@ final class Broadcaster implements Viewer.Hub, AutoCloseable {
     }
 
     /** When the next round is due after one at {@code lastRound}. */
-    private long due(long lastRound, long now) {
+    private long due(long lastRound) {
         if (!newEvents.get()) {
             return lastRound + TICK.toNanos();
         }
-        return lastRound + (live.flooding(now) ? FLOOD_FAN_OUT_EVERY : FAN_OUT_EVERY).toNanos();
+        return lastRound + (live.heldBackSince(lastRound) ? FLOOD_FAN_OUT_EVERY : FAN_OUT_EVERY).toNanos();
     }
 
     /** Wakes each viewer with events to write, drops the slow ones, cuts off those dropped that are stuck. */

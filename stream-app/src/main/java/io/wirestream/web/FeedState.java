@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the page shows, in memory: the newest items of each column, the newest alerts, and the alert rules. It
@@ -100,6 +101,11 @@ public final class FeedState {
     /** Gives {@code use} a snapshot event under the lock that orders every event, so that none comes in between. */
     synchronized <T> T withSnapshot(Function<Event, T> use) {
         return use.apply(new Event("snapshot", snapshot()));
+    }
+
+    /** What {@code use} gives, under the lock that orders every event, so that none comes meanwhile. */
+    synchronized <T> T ordered(Supplier<T> use) {
+        return use.get();
     }
 
     public synchronized void unsubscribe(Consumer<Event> listener) {

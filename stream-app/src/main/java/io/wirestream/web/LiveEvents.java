@@ -16,6 +16,11 @@ import java.util.function.LongConsumer;
  * to the page ({@code skipped}, once a second), and once it has been calm for {@code CALM}, a fresh snapshot in
  * the log brings every page up to date (at most once a minute: it is megabytes to every viewer). When nothing
  * happened for {@link #KEEP_ALIVE}, a comment keeps proxies from closing the streams.
+ *
+ * <p>Once nobody has watched for {@code UNWATCHED_GRACE}, items and alerts are not framed at all (a flood would
+ * otherwise be written as JSON into a log that no one reads); a viewer that comes back after such a gap gets a
+ * snapshot instead of resuming. Within the grace, a browser that lost its stream, or was dropped as slow, comes
+ * back in time to resume.
  */
 final class LiveEvents {
 
@@ -26,6 +31,8 @@ final class LiveEvents {
     private static final Duration CALM = Duration.ofSeconds(2);
     /** A snapshot to every viewer is megabytes each: after a flood, one a minute at most. */
     private static final Duration RESYNC_EVERY = Duration.ofMinutes(1);
+    /** Five retry delays: time for the browsers that lost their stream to come back and resume. */
+    private static final Duration UNWATCHED_GRACE = RETRY.multipliedBy(5);
     private static final EventLog.Frame RETRY_FRAME = new EventLog.Frame(0, SseFrames.retry(RETRY), false);
 
     /** Where a viewer starts: its first frames, then the log from {@code next}. */
@@ -48,6 +55,10 @@ final class LiveEvents {
     private volatile Snapshot snapshot;
     private volatile long lastAppend;
     private volatile long lastSkip;
+    /** The log's head when the last change went unframed, nobody watching; -1 for none. */
+    private volatile long unwatchedAt = -1;
+    /** When the last viewer was seen leaving; long ago at first. */
+    private volatile long watchedUntil;
     private long skippedAtResync;
     private long lastResync;
     private long lastReport;
@@ -68,12 +79,23 @@ final class LiveEvents {
         this.lastAppend = nanos;
         this.lastReport = nanos;
         this.lastResync = nanos - RESYNC_EVERY.toNanos();
+        this.watchedUntil = nanos - UNWATCHED_GRACE.toNanos() - 1;
+    }
+
+    /** A viewer leaves at {@code now}: told before it is counted out, so that the grace starts from its leaving. */
+    void leaving(long now) {
+        watchedUntil = now;
     }
 
     /** A change of the feed; called under the feed's lock, so in the order the changes happened. */
     void onEvent(FeedState.Event event) {
         boolean always = event.name().equals("snapshot") || event.name().equals("rules");
         long now = System.nanoTime();
+        if (!always && viewers.getAsInt() == 0 && now - watchedUntil > UNWATCHED_GRACE.toNanos()) {
+            unwatchedAt = log.head();
+            snapshot = null;
+            return;
+        }
         if (!always && !gate.admit(now, viewers.getAsInt())) {
             lastSkip = now;
             skipped.incrementAndGet();
@@ -83,15 +105,19 @@ final class LiveEvents {
         append(event.name(), event.json(), now);
     }
 
-    /** True while the gate holds items back: it did within the last {@code REPORT_EVERY}. */
-    boolean flooding(long now) {
-        return lastSkip != 0 && now - lastSkip < REPORT_EVERY.toNanos();
+    /** True while the gate holds items back: it held one back after {@code since}. */
+    boolean heldBackSince(long since) {
+        long skip = lastSkip;
+        return skip != 0 && skip - since > 0;
     }
 
-    /** Where a viewer that last had {@code lastEventId} (null for none) starts. */
+    /**
+     * Where a viewer that last had {@code lastEventId} (null for none) starts. Call it under the feed's lock, after
+     * the viewer is counted, so that no change falls between the two unframed.
+     */
     Start startFor(String lastEventId) {
         long seq = log.seqOf(lastEventId);
-        if (log.canResumeAfter(seq)) {
+        if (log.canResumeAfter(seq) && seq > unwatchedAt) {
             byte[] resumed = SseFrames.event(null, "resumed", ApiJson.write(new ApiBodies.Resumed(log.id(seq))));
             return new Start(List.of(RETRY_FRAME, new EventLog.Frame(0, resumed, true)), seq + 1, true);
         }

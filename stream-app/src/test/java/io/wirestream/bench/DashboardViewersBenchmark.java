@@ -2,7 +2,9 @@ package io.wirestream.bench;
 
 import io.wirestream.embedded.Ports;
 import io.wirestream.testing.RealServices;
+import io.wirestream.testing.SseViewers;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +42,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>routing throughput with no viewer: a batch of generated dispatches written to the input as fast as the
  *       broker takes them, timed until the pipeline's group has committed the input's end;</li>
  *   <li>the viewers connect; then marked dispatches at a steady rate, each timed from its send to its arrival at
- *       every viewer, while {@code /ready} is asked every 100 ms;</li>
+ *       every viewer, while {@code /ready} is asked every 100 ms; those of the first {@code AFTER_CONNECT} are
+ *       reported apart, and each marker's way is split by stage ({@link MarkerStages});</li>
  *   <li>routing throughput again with the viewers watching (a flood, which the live stream holds to its rate);</li>
  *   <li>the viewers leave; routing throughput once more without them, to show how much the machine drifted.</li>
  * </ol>
@@ -56,14 +59,20 @@ public final class DashboardViewersBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int WARM_UP = 20_000;
     private static final Duration SETTLE = Duration.ofSeconds(15);
+    /** Marked dispatches right after the viewers connected are reported apart: the machine is still busy then. */
+    private static final Duration AFTER_CONNECT = Duration.ofSeconds(10);
     /** This JVM: the broker, the registry, the sender and the probe of /ready. */
     private static final long HARNESS = ProcessHandle.current().pid();
     /** The pipeline's threads that serve the page: the live stream's broadcaster and the HTTP server's pool. */
     private static final String[] WEB_THREADS = {"wirestream-live", "wirestream-http"};
+    /** The pipeline's collector threads (G1's), and the page's feed (names are cut to 15 characters in /proc). */
+    private static final String[] GC_THREADS = {"GC Thread", "G1 "};
+    private static final String[] FEED_THREADS = {"wirestream-dash"};
 
     private final int viewers;
     private final int batch;
     private final int markers;
+    private final int early;
     private final double rate;
     private final DispatchGenerator generator = new DispatchGenerator(42, LocalDate.now());
     private long nextIndex;
@@ -72,6 +81,7 @@ public final class DashboardViewersBenchmark {
         this.viewers = viewers;
         this.batch = batch;
         this.markers = (int) Math.round(seconds * rate);
+        this.early = (int) Math.round(AFTER_CONNECT.toSeconds() * rate);
         this.rate = rate;
     }
 
@@ -105,6 +115,8 @@ public final class DashboardViewersBenchmark {
                 String base = "http://127.0.0.1:" + port + "/";
                 awaitBody(base + "api/info", "\"feedCaughtUp\":true", Duration.ofMinutes(2));
                 Phases phases = new Phases(app, producer, admin, base, port, dir);
+                phases.bootstrap = services.bootstrapServers();
+                phases.gcLog = gcLog;
                 System.out.println("warming up");
                 route(producer, admin, WARM_UP);
                 try (ReadyProbe ready = new ReadyProbe(base)) {
@@ -143,6 +155,8 @@ public final class DashboardViewersBenchmark {
         private final RoundCpu cpuWithout = new RoundCpu();
         private final RoundCpu cpuWith = new RoundCpu();
         private ViewersChild clients;
+        private String bootstrap;
+        private Path gcLog;
 
         Phases(JavaProcess app, KafkaProducer<byte[], byte[]> producer, Admin admin, String base, int port, Path dir) {
             this.app = app;
@@ -166,7 +180,12 @@ public final class DashboardViewersBenchmark {
             double[] delivery;
             double[] readyMarked;
             String flood;
-            try (ViewersChild clients = ViewersChild.start(port, viewers, markers, dir)) {
+            String stageSplit;
+            String stageSplitEarly;
+            double[] afterConnect;
+            double heldBack;
+            long resynced;
+            try (ViewersChild clients = ViewersChild.start(port, viewers, early + markers, dir)) {
                 this.clients = clients;
                 double before = clients.cpuSeconds();
                 long start = System.nanoTime();
@@ -177,14 +196,35 @@ public final class DashboardViewersBenchmark {
                         connected[0], connected[1], connectSeconds);
                 ready.take();
                 clients.marking(true);
-                before = clients.cpuSeconds();
-                long from = System.nanoTime();
-                long[] sentAt = new long[markers];
-                markedCpu = steady("watched", sentAt);
-                awaitAtMost(() -> clients.arrivals() >= (long) markers * viewers, Duration.ofSeconds(30));
-                markedViewersCpu = (clients.cpuSeconds() - before) / seconds(from, System.nanoTime());
-                clients.marking(false);
-                delivery = clients.latencies(sentAt);
+                long[] sentAt = new long[early + markers];
+                double skippedBefore = metric(scrape(base), "wirestream_dashboard_events_skipped_total");
+                ViewerLatencies probeSeen = new ViewerLatencies(1, early + markers);
+                try (OutputMarkers outputs = new OutputMarkers(bootstrap, "watched", early + markers)
+                        .awaitAssigned(Duration.ofSeconds(30));
+                        SseViewers probe = new SseViewers(new InetSocketAddress("127.0.0.1", port), "127.0.0.1",
+                                probeSeen)) {
+                    probe.open(1);
+                    await(() -> probeSeen.snapshots() == 1, Duration.ofSeconds(30));
+                    probeSeen.marking(true);
+                    before = clients.cpuSeconds();
+                    long from = System.nanoTime();
+                    markedCpu = steady("watched", sentAt);
+                    awaitAtMost(() -> clients.arrivals() >= (long) (early + markers) * viewers,
+                            Duration.ofSeconds(30));
+                    markedViewersCpu = (clients.cpuSeconds() - before) / seconds(from, System.nanoTime());
+                    clients.marking(false);
+                    delivery = clients.latencies(sentAt, early, early + markers);
+                    afterConnect = clients.latencies(sentAt, 0, early);
+                    MarkerStages stages = new MarkerStages(sentAt, outputs.readAt(), clients.arrived(),
+                            probeSeen.firstAndLast());
+                    stageSplit = stages.split(early, early + markers);
+                    stageSplitEarly = stages.split(0, early);
+                    Path table = dir.resolve("markers.tsv");
+                    System.out.println("the slowest markers (all in " + table + "):");
+                    stages.slowest(gcLog, ViewersChild.gcLog(dir), table).forEach(System.out::println);
+                }
+                heldBack = metric(scrape(base), "wirestream_dashboard_events_skipped_total") - skippedBefore;
+                resynced = clients.resynced();
                 readyMarked = ready.take();
                 floodWith(ready);
                 long closedBefore = clients.disconnect();
@@ -197,14 +237,26 @@ public final class DashboardViewersBenchmark {
             floodWithout(ready);
             rows.add(row("connect", String.format(Locale.ROOT, "%,d viewers, each with a snapshot of %,d bytes, "
                     + "in %.1f s", connected[0], connected[1], connectSeconds), ""));
-            rows.add(row(String.format(Locale.ROOT, "new dispatch to every viewer (%,d × %,d, %.0f/s), p50 / "
-                    + "p99 / max", markers, viewers, rate), String.format(Locale.ROOT, "%s / %s / %s ms "
+            rows.add(row(String.format(Locale.ROOT, "new dispatch to every viewer (%,d × %,d, %.0f/s, after "
+                    + "the first %d s), p50 / p99 / max", markers, viewers, rate, AFTER_CONNECT.toSeconds()), String.format(Locale.ROOT, "%s / %s / %s ms "
                     + "(%,.0f of %,d arrived)", ms(delivery[1]), ms(delivery[2]), ms(delivery[3]), delivery[0],
                     markers * viewers), goal(delivery[2] <= 1_000, "p99 ≤ 1 s")));
             rows.add(row("of which: to its first viewer (the pipeline, the feed, the broadcaster), p50 / p99 / max; "
                     + "from its first viewer to its last (the fan-out and the reading), p50 / p99 / max", String.format(
                     Locale.ROOT, "%s / %s / %s ms; %s / %s / %s ms (%,d markers)", ms(delivery[4]), ms(delivery[5]),
                     ms(delivery[6]), ms(delivery[7]), ms(delivery[8]), ms(delivery[9]), markers), ""));
+            rows.add(row(String.format(Locale.ROOT, "the first %d s after the viewers connected (%,d markers, not "
+                    + "among the above): to every viewer, p50 / p99 / max; to its first viewer; from its first to its "
+                    + "last", AFTER_CONNECT.toSeconds(), early), String.format(Locale.ROOT, "%s / %s / %s ms; %s / %s "
+                    + "/ %s ms; %s / %s / %s ms", ms(afterConnect[1]), ms(afterConnect[2]), ms(afterConnect[3]),
+                    ms(afterConnect[4]), ms(afterConnect[5]), ms(afterConnect[6]), ms(afterConnect[7]),
+                    ms(afterConnect[8]), ms(afterConnect[9])), ""));
+            rows.add(row("… split by stage in those first seconds", stageSplitEarly, ""));
+            rows.add(row("each marker: to its first read on an output, committed (broker, routing, commit); from there "
+                    + "to its first viewer (the feed, the broadcaster); from its first viewer to its last, p50 / p99 / "
+                    + "max", stageSplit, ""));
+            rows.add(row("items the flood gate held back while the markers were sent; snapshots the viewers had "
+                    + "meanwhile", String.format(Locale.ROOT, "%,.0f; %,d", heldBack, resynced), ""));
             rows.add(row(String.format(Locale.ROOT, "the pipeline's CPU at %.0f dispatches/s: no viewers / %,d "
                     + "viewers", rate, viewers), String.format(Locale.ROOT, "%.2f / %.2f cores", quietCpu, markedCpu),
                     ""));
@@ -229,9 +281,11 @@ public final class DashboardViewersBenchmark {
             rows.add(row("routing with viewers, each B against the A on either side (mean)", String.format(
                     Locale.ROOT, "%.2f", ratio), goal(ratio >= 0.9, "≥ 0.90")));
             rows.add(row("CPU per dispatch routed, A / B: the pipeline, all of it / its web threads (the live "
-                    + "stream's and HTTP's); the broker and sender (the harness's JVM); the viewers", String.format(
-                    Locale.ROOT, "%s / %s; %s; %s µs", perDispatch(cpu -> cpu.app), perDispatch(cpu -> cpu.web),
-                    perDispatch(cpu -> cpu.harness), perDispatch(cpu -> cpu.viewers)), ""));
+                    + "stream's and HTTP's) / its collector's threads / the page's feed; the broker and sender (the "
+                    + "harness's JVM); the viewers", String.format(Locale.ROOT, "%s / %s / %s / %s; %s; %s µs",
+                    perDispatch(cpu -> cpu.app), perDispatch(cpu -> cpu.web), perDispatch(cpu -> cpu.gc),
+                    perDispatch(cpu -> cpu.feed), perDispatch(cpu -> cpu.harness), perDispatch(cpu -> cpu.viewers)),
+                    ""));
             rows.add(row("the live stream over the floods", flood, ""));
         }
 
@@ -266,6 +320,8 @@ public final class DashboardViewersBenchmark {
             settle(ready);
             double app0 = app.cpuSeconds();
             double web0 = app.threadCpuSeconds(WEB_THREADS);
+            double gc0 = app.threadCpuSeconds(GC_THREADS);
+            double feed0 = app.threadCpuSeconds(FEED_THREADS);
             double harness0 = JavaProcess.cpuSeconds(HARNESS);
             double viewers0 = watching == null ? 0 : watching.cpuSeconds();
             long from = System.nanoTime();
@@ -274,6 +330,8 @@ public final class DashboardViewersBenchmark {
             cpu.dispatches += batch;
             cpu.app += app.cpuSeconds() - app0;
             cpu.web += app.threadCpuSeconds(WEB_THREADS) - web0;
+            cpu.gc += app.threadCpuSeconds(GC_THREADS) - gc0;
+            cpu.feed += app.threadCpuSeconds(FEED_THREADS) - feed0;
             cpu.harness += JavaProcess.cpuSeconds(HARNESS) - harness0;
             cpu.viewers += watching == null ? 0 : watching.cpuSeconds() - viewers0;
             return rate;
@@ -298,6 +356,8 @@ public final class DashboardViewersBenchmark {
         private long dispatches;
         private double app;
         private double web;
+        private double gc;
+        private double feed;
         private double harness;
         private double viewers;
     }
@@ -334,7 +394,7 @@ public final class DashboardViewersBenchmark {
             throws InterruptedException {
         long start = System.nanoTime();
         long period = (long) (1e9 / rate);
-        for (int n = 0; n < markers; n++) {
+        for (int n = 0; n < sentAt.length; n++) {
             long due = start + n * period;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -357,13 +417,17 @@ public final class DashboardViewersBenchmark {
 
     /** The live stream's own counters, from the pipeline's metrics. */
     private static String liveStreamMetrics(String base) throws Exception {
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String scrape = scrape(base);
         return String.format(Locale.ROOT, "%,.0f events sent, %,.0f items not sent live, %,.0f viewers dropped as "
                 + "slow, %,.0f refused", metric(scrape, "wirestream_dashboard_events_sent_total"),
                 metric(scrape, "wirestream_dashboard_events_skipped_total"),
                 metric(scrape, "wirestream_dashboard_viewers_dropped_total{reason=\"slow\"}"),
                 metric(scrape, "wirestream_dashboard_viewers_refused_total"));
+    }
+
+    private static String scrape(String base) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static double metric(String scrape, String name) {

@@ -26,6 +26,7 @@ final class ViewerLatencies implements SseViewers.Listener {
     private final BitSet snapshotted;
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
+    private final AtomicInteger snapshotsWhileMarking = new AtomicInteger();
     private volatile long largestSnapshot;
     private volatile boolean marking;
     private int count;
@@ -48,6 +49,9 @@ final class ViewerLatencies implements SseViewers.Listener {
     @Override
     public void onEvent(int viewer, String name, String id, byte[] data, int length, long nanos) {
         events.incrementAndGet();
+        if (marking && name.equals("snapshot")) {
+            snapshotsWhileMarking.incrementAndGet();
+        }
         if (name.equals("snapshot") && !snapshotted.get(viewer)) {
             snapshotted.set(viewer);
             snapshots.incrementAndGet();
@@ -97,6 +101,11 @@ final class ViewerLatencies implements SseViewers.Listener {
         snapshots.set(0);
     }
 
+    /** Snapshots the viewers had while markers were read: a fresh one after a flood, megabytes to each. */
+    int snapshotsWhileMarking() {
+        return snapshotsWhileMarking.get();
+    }
+
     /** Viewers that have had a snapshot. */
     int snapshots() {
         return snapshots.get();
@@ -116,12 +125,19 @@ final class ViewerLatencies implements SseViewers.Listener {
         return count;
     }
 
-    /** The times from each marker's send ({@code sentAt}, by marker) to its arrivals, in milliseconds, sorted. */
-    synchronized double[] millis(long[] sentAt) {
+    /**
+     * The times from each marker's send ({@code sentAt}, by marker) to its arrivals, in milliseconds, sorted, of the
+     * markers numbered {@code from} up to {@code to}.
+     */
+    synchronized double[] millis(long[] sentAt, int from, int to) {
         double[] millis = new double[count];
+        int kept = 0;
         for (int i = 0; i < count; i++) {
-            millis[i] = (arrivedAt[i] - sentAt[markerOf[i]]) / 1e6;
+            if (markerOf[i] >= from && markerOf[i] < to) {
+                millis[kept++] = (arrivedAt[i] - sentAt[markerOf[i]]) / 1e6;
+            }
         }
+        millis = Arrays.copyOf(millis, kept);
         Arrays.sort(millis);
         return millis;
     }
@@ -129,9 +145,9 @@ final class ViewerLatencies implements SseViewers.Listener {
     /**
      * Per marker: the time from its send to its first arrival at any viewer (the way through the pipeline, the feed
      * and the broadcaster), and from its first arrival to its last (the fan-out to every viewer and their reading),
-     * in milliseconds, each sorted.
+     * in milliseconds, each sorted; of the markers numbered {@code from} up to {@code to}.
      */
-    synchronized double[][] firstAndSpread(long[] sentAt) {
+    synchronized double[][] firstAndSpread(long[] sentAt, int from, int to) {
         long[] first = new long[markers];
         long[] last = new long[markers];
         Arrays.fill(first, Long.MAX_VALUE);
@@ -143,7 +159,7 @@ final class ViewerLatencies implements SseViewers.Listener {
         double[] toFirst = new double[markers];
         double[] spread = new double[markers];
         int arrived = 0;
-        for (int n = 0; n < markers; n++) {
+        for (int n = from; n < to; n++) {
             if (first[n] != Long.MAX_VALUE) {
                 toFirst[arrived] = (first[n] - sentAt[n]) / 1e6;
                 spread[arrived++] = (last[n] - first[n]) / 1e6;
@@ -154,6 +170,24 @@ final class ViewerLatencies implements SseViewers.Listener {
         Arrays.sort(a);
         Arrays.sort(b);
         return new double[][] {a, b};
+    }
+
+    /**
+     * Per marker, its first and its last arrival at any viewer ({@link System#nanoTime}), interleaved: first of
+     * marker 0, last of marker 0, first of marker 1, ...; 0 for a marker that never arrived.
+     */
+    synchronized long[] firstAndLast() {
+        long[] times = new long[2 * markers];
+        for (int i = 0; i < count; i++) {
+            int n = markerOf[i];
+            if (times[2 * n] == 0 || arrivedAt[i] < times[2 * n]) {
+                times[2 * n] = arrivedAt[i];
+            }
+            if (times[2 * n + 1] == 0 || arrivedAt[i] > times[2 * n + 1]) {
+                times[2 * n + 1] = arrivedAt[i];
+            }
+        }
+        return times;
     }
 
     /** The value below which {@code fraction} of the sorted {@code values} lie (nearest rank); NaN for none. */

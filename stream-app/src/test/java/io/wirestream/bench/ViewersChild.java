@@ -24,8 +24,8 @@ final class ViewersChild implements AutoCloseable {
 
     /** Starts the viewers' JVM, with no stream open yet. */
     static ViewersChild start(int port, int viewers, int markers, Path dir) throws IOException, InterruptedException {
-        JavaProcess process = JavaProcess.startNiced("viewers", List.of("-Xmx512m"), ViewersProcess.class.getName(),
-                List.of(Integer.toString(port), Integer.toString(viewers), Integer.toString(markers)), dir);
+        List<String> jvm = List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog(dir).toAbsolutePath() + ":timemillis");
+        JavaProcess process = JavaProcess.startNiced("viewers", jvm, ViewersProcess.class.getName(), List.of(Integer.toString(port), Integer.toString(viewers), Integer.toString(markers)), dir);
         try {
             process.awaitLine(ViewersProcess.READY, Duration.ofMinutes(1));
         } catch (RuntimeException e) {
@@ -33,6 +33,11 @@ final class ViewersChild implements AutoCloseable {
             throw e;
         }
         return new ViewersChild(process);
+    }
+
+    /** The viewers' JVM's collector's log, in {@code dir}. */
+    static Path gcLog(Path dir) {
+        return dir.resolve("viewers-gc.log");
     }
 
     /** Opens every stream and waits for their snapshots: how many had one, and the largest's bytes. */
@@ -55,13 +60,24 @@ final class ViewersChild implements AutoCloseable {
     }
 
     /**
-     * From each marker's send ({@code sentAt}, nanoseconds by marker) to its arrivals: count, p50, p99, max in ms;
-     * then p50, p99, max of each marker's time to its first viewer, and of the time from its first viewer to its last.
+     * From each marker's send ({@code sentAt}, nanoseconds by marker) to its arrivals, of the markers numbered
+     * {@code from} up to {@code to}: count, p50, p99, max in ms; then p50, p99, max of each marker's time to its first
+     * viewer, and of the time from its first viewer to its last.
      */
-    double[] latencies(long[] sentAt) throws IOException, InterruptedException {
-        String line = ask("latencies " + Arrays.stream(sentAt).mapToObj(Long::toString)
+    double[] latencies(long[] sentAt, int from, int to) throws IOException, InterruptedException {
+        String line = ask("latencies " + from + " " + to + " " + Arrays.stream(sentAt).mapToObj(Long::toString)
                 .collect(Collectors.joining(" ")), "latencies ", ANSWER);
         return Arrays.stream(line.split(" ")).skip(1).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Snapshots the viewers had while markers were read. */
+    long resynced() throws IOException, InterruptedException {
+        return numbers(ask("resynced", "resynced ", ANSWER))[0];
+    }
+
+    /** Each marker's first and last arrival at any viewer, interleaved, in {@link System#nanoTime}; 0 for none. */
+    long[] arrived() throws IOException, InterruptedException {
+        return numbers(ask("arrived", "arrived ", ANSWER));
     }
 
     /** How many of the open streams the server closed, and the first thing the viewers could not make sense of. */

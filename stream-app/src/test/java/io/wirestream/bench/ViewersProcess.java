@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The viewers of {@link DashboardViewersBenchmark} in a JVM of their own, which the benchmark starts at the lowest
@@ -21,9 +22,12 @@ import java.util.Locale;
  *   <li>{@code disconnect}: closes them; {@code disconnected <streams the server had closed>};</li>
  *   <li>{@code marking on|off}: whether items are read for markers; {@code marking};</li>
  *   <li>{@code arrivals}: {@code arrivals <markers' arrivals so far>};</li>
- *   <li>{@code latencies <sent at, by marker, in nanoseconds...>}: {@code latencies <count> <p50> <p99> <max>}
- *       in milliseconds, then the same three of each marker's time to its first viewer, and of the time from its
+ *   <li>{@code latencies <from> <to> <sent at, by marker, in nanoseconds...>}: of the markers numbered from, up to
+ *       to, {@code latencies <count> <p50> <p99> <max>} in milliseconds, then the same three of each marker's time to its first viewer, and of the time from its
  *       first viewer to its last;</li>
+ *   <li>{@code resynced}: {@code resynced <snapshots the viewers had while markers were read>};</li>
+ *   <li>{@code arrived}: {@code arrived <first> <last> ...}, each marker's first and last arrival at any viewer
+ *       ({@link System#nanoTime}, 0 for none);</li>
  *   <li>{@code closed}: {@code closed <streams the server closed> <the first failure, or ->}, of the streams
  *       open now.</li>
  * </ul>
@@ -68,6 +72,9 @@ public final class ViewersProcess {
                 }
                 case "arrivals" -> System.out.println("arrivals " + seen.arrivals());
                 case "latencies" -> latencies(words);
+                case "resynced" -> System.out.println("resynced " + seen.snapshotsWhileMarking());
+                case "arrived" -> System.out.println("arrived " + Arrays.stream(seen.firstAndLast())
+                        .mapToObj(Long::toString).collect(Collectors.joining(" ")));
                 case "closed" -> System.out.println("closed " + clients.closed() + " "
                         + (clients.failure() == null ? "-" : clients.failure().replace('\n', ' ')));
                 case "quit" -> {
@@ -91,9 +98,11 @@ public final class ViewersProcess {
     }
 
     private void latencies(String[] words) {
-        long[] sentAt = Arrays.stream(words, 1, words.length).mapToLong(Long::parseLong).toArray();
-        double[] millis = seen.millis(sentAt);
-        double[][] firstAndSpread = seen.firstAndSpread(sentAt);
+        int from = Integer.parseInt(words[1]);
+        int to = Integer.parseInt(words[2]);
+        long[] sentAt = Arrays.stream(words, 3, words.length).mapToLong(Long::parseLong).toArray();
+        double[] millis = seen.millis(sentAt, from, to);
+        double[][] firstAndSpread = seen.firstAndSpread(sentAt, from, to);
         System.out.println(String.format(Locale.ROOT, "latencies %d %s %s %s", millis.length, percentiles(millis),
                 percentiles(firstAndSpread[0]), percentiles(firstAndSpread[1])));
     }

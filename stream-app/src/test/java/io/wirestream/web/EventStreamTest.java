@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code GET /api/events} on asynchronous output, fed by hand: the retry delay, a snapshot with the id it stands at,
  * then each change with its id, text that is not ASCII intact; a browser that comes back with the id of its last
  * event resumes with what it missed and no snapshot; one viewer too many is told so; a viewer that does not read
- * is dropped as slow while another gets everything; a flood is held back, told, and made good by a snapshot.
+ * is dropped as slow while another gets everything; a flood is held back, told, and made good by a snapshot; what
+ * comes while nobody has watched is not framed at all.
  */
 class EventStreamTest {
 
@@ -108,6 +109,28 @@ class EventStreamTest {
                         .startsWith("event: resumed");
             }
         }
+    }
+
+    @Test
+    void shouldFrameNoItemWhileNobodyHasWatchedYetShowingThemInTheFirstViewersSnapshot() throws Exception {
+        // Given a stream that nobody has watched yet, its feed caught up (the log's first event, a snapshot)
+        start(Broadcaster.Limits.of(10));
+        feed.caughtUp();
+
+        // When items come
+        for (int i = 1; i <= 3; i++) {
+            feed.add(deadLetter(i, "unwatched " + i));
+        }
+
+        // Then none was framed into the log, held back or counted: the first viewer's snapshot stands at the log's
+        // first event, and shows them
+        try (SseConnection viewer = SseConnection.open(app.port(), Map.of())) {
+            viewer.block();
+            List<String> snapshot = viewer.block();
+            assertThat(snapshot.get(0)).matches("id: [0-9a-z]+-1");
+            assertThat(String.join("\n", snapshot)).contains("unwatched 1", "unwatched 3");
+        }
+        assertThat(metrics.scrape()).contains("wirestream_dashboard_events_skipped_total 0.0");
     }
 
     @Test
