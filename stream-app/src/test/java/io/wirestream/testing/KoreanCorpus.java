@@ -14,7 +14,7 @@ import java.util.List;
  * {@code heldout.jsonl}, which they were first measured on, then tuned on; {@code heldout2.jsonl} to
  * {@code heldout4.jsonl}, each written after a round of tuning and before the next; {@code heldout5.jsonl} and
  * {@code heldout6.jsonl}, written blind together, the first tuned on and the second kept aside; {@code heldout8.jsonl},
- * {@code heldout9.jsonl} and {@code heldout10.jsonl}, each written blind to be measured once, read by the parser's test only (not part of
+ * {@code heldout9.jsonl}, {@code heldout10.jsonl} and {@code heldout11.jsonl}, each written blind to be measured once, read by the parser's test only (not part of
  * {@link #all()}). One JSON object a line with {@code id},
  * {@code topics}, {@code kind}, {@code note}, {@code received_at}, {@code language} and {@code text}.
  */
@@ -30,6 +30,7 @@ public final class KoreanCorpus {
     public static final String HELDOUT8 = "heldout8.jsonl";
     public static final String HELDOUT9 = "heldout9.jsonl";
     public static final String HELDOUT10 = "heldout10.jsonl";
+    public static final String HELDOUT11 = "heldout11.jsonl";
 
     private KoreanCorpus() {
     }
