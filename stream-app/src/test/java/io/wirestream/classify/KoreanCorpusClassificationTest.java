@@ -17,21 +17,23 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"). Every part
- * has been tuned on by now (each after its one measure with the rules of its day, which the doc reports), so
- * together they must route at precision and recall of at least 0.95 per subject. The next part written blind is
- * the next measure on unseen copy.
+ * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"): the parts
+ * they were tuned on (each after its one measure with the rules of its day) must route at precision and recall of
+ * at least 0.95 per subject; the part kept aside ({@link KoreanCorpus#KEPT_ASIDE}) is measured and printed, and
+ * guarded against a fall below the figures reported in docs/classification.md, which are under the goal of 0.95.
  */
 class KoreanCorpusClassificationTest {
 
     private static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
     /** The goal, which the parts tuned on must reach. */
     private static final double GOAL = 0.95;
+    /** Just under the part kept aside's lowest figure when it was measured once (alliance recall 0.833). */
+    private static final double KEPT_ASIDE_FLOOR = 0.83;
 
     @Test
     void shouldRouteThePartsTunedOnAtPrecisionAndRecallOfAtLeast095() {
-        // Given every part, each tuned on after its one measure
-        List<JsonNode> tuned = KoreanCorpus.all();
+        // Given every part the Korean rules were tuned on, each after its one measure
+        List<JsonNode> tuned = KoreanCorpus.tunedOn();
 
         // When each dispatch is parsed and classified
         List<String> table = measure(tuned);
@@ -39,6 +41,17 @@ class KoreanCorpusClassificationTest {
         // Then every subject reaches 0.95 on both counts
         System.out.println(String.join("\n", table));
         assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("LOW"));
+    }
+
+    @Test
+    void shouldKeepThePartKeptAsideAtTheReportedFigures() {
+        // Given the part written blind after the last round of tuning and never tuned on
+        // When classified
+        List<String> table = measure(KoreanCorpus.entries(KoreanCorpus.KEPT_ASIDE));
+
+        // Then no subject falls below 0.83 (docs/classification.md reports 0.833 to 1.000; the goal is 0.95)
+        System.out.println(String.join("\n", table));
+        assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("FAIL"));
     }
 
     @Test
@@ -51,7 +64,7 @@ class KoreanCorpusClassificationTest {
         }
     }
 
-    /** One line per subject with its counts, marked LOW under the goal. */
+    /** One line per subject with its counts, marked LOW under the goal and FAIL under the kept-aside floor. */
     private static List<String> measure(List<JsonNode> entries) {
         List<Set<String>> expected = new ArrayList<>();
         List<Set<String>> actual = new ArrayList<>();
@@ -78,7 +91,7 @@ class KoreanCorpusClassificationTest {
             double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
             double worst = Math.min(precision, recall);
             table.add(String.format(Locale.ROOT, "%-13s tp %3d fp %2d fn %2d precision %.3f recall %.3f%s", id, tp, fp,
-                    fn, precision, recall, worst < GOAL ? " LOW" : ""));
+                    fn, precision, recall, worst < KEPT_ASIDE_FLOOR ? " FAIL" : worst < GOAL ? " LOW" : ""));
         }
         return table;
     }

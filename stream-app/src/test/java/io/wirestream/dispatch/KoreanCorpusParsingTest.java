@@ -16,9 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every dispatch of the Korean corpus (every part, and the blind {@code heldout8.jsonl} to
- * {@code heldout12.jsonl} too; this is the parser's test, not the rules') read by the Korean service's conventions: a dateline-byline with reporters, the day of the lead resolved to the Seoul day of the
- * received time (or, abroad, the local day, one behind at most), tags off the headline, no caption or credit among
+ * Every dispatch of the Korean corpus, every part, read by the Korean service's conventions: a dateline-byline with
+ * reporters, the day of the lead resolved to the Seoul day of the received time (or, abroad, the local day, one behind at most), tags off the headline, no caption or credit among
  * the paragraphs, e-mails, and the end mark.
  */
 class KoreanCorpusParsingTest {
