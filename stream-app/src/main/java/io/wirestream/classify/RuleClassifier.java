@@ -122,7 +122,7 @@ public final class RuleClassifier implements Classifier {
             int subject = -1;
             double score = 0;
             List<Classification.RuleMatch> matches = new ArrayList<>();
-            for (int r : candidates(text)) {
+            for (int r : candidates(current)) {
                 if (subjectOf[r] != subject) {
                     addScore(result, subject, score, matches);
                     subject = subjectOf[r];
@@ -130,19 +130,18 @@ public final class RuleClassifier implements Classifier {
                     matches = new ArrayList<>();
                 }
                 Rule rule = rules[r];
-                Scratch memo = scratch.get();
                 int same = sameQuery[r];
                 int count;
                 List<String> words;
-                if (same != r && memo.stamps[same] == memo.stamp
-                        && (memo.words[same] != null || memo.counts[same] < rule.minMatches())) {
-                    count = memo.counts[same];
-                    words = memo.words[same];
+                if (same != r && current.stamps[same] == current.stamp
+                        && (current.words[same] != null || current.counts[same] < rule.minMatches())) {
+                    count = current.counts[same];
+                    words = current.words[same];
                 } else {
                     spans.clear();
                     count = rule.node().count(text, spans);
                     words = count >= rule.minMatches() ? surfaces(text, spans) : null;
-                    memo.remember(r, count, words);
+                    current.remember(r, count, words);
                 }
                 if (count >= rule.minMatches()) {
                     score += rule.weight();
@@ -162,8 +161,8 @@ public final class RuleClassifier implements Classifier {
         }
 
         /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
-        private int[] candidates(AnalyzedText text) {
-            Scratch marks = scratch.get();
+        private int[] candidates(Scratch marks) {
+            AnalyzedText text = marks.text;
             for (int i = 0; i < text.touchedCount(); i++) {
                 int[] entries = rulesByAnchor[text.touchedId(i)];
                 if (entries != null) {
