@@ -22,10 +22,15 @@ public final class KoreanCorpus {
     public static final String TUNING = "tuning.jsonl";
     /** The part written blind after the last round of tuning and measured once with it, never tuned on. */
     public static final String KEPT_ASIDE = "heldout12.jsonl";
-    /** The parts in the order they were written, tuning first and the part kept aside last. */
+    /**
+     * Parts written blind and not measured yet: the parser's test reads them, but they stay out of every figure
+     * (and out of {@link #tunedOn()}) until their one measure, so that tuning cannot see them.
+     */
+    public static final List<String> NOT_YET_MEASURED = List.of("heldout14.jsonl");
+    /** The parts in the order they were written: tuning first, then the part kept aside, then those not measured yet. */
     public static final List<String> PARTS = List.of(TUNING, "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
             "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl",
-            "heldout9.jsonl", "heldout10.jsonl", "heldout11.jsonl", KEPT_ASIDE);
+            "heldout9.jsonl", "heldout10.jsonl", "heldout11.jsonl", KEPT_ASIDE, "heldout14.jsonl");
 
     private KoreanCorpus() {
     }
@@ -49,10 +54,11 @@ public final class KoreanCorpus {
         return entries;
     }
 
-    /** Every part the rules were tuned on: all but {@link #KEPT_ASIDE}. */
+    /** Every part the rules were tuned on: all but {@link #KEPT_ASIDE} and those {@link #NOT_YET_MEASURED}. */
     public static List<JsonNode> tunedOn() {
         List<JsonNode> tuned = new ArrayList<>();
-        PARTS.stream().filter(part -> !part.equals(KEPT_ASIDE)).forEach(part -> tuned.addAll(entries(part)));
+        PARTS.stream().filter(part -> !part.equals(KEPT_ASIDE) && !NOT_YET_MEASURED.contains(part))
+                .forEach(part -> tuned.addAll(entries(part)));
         return tuned;
     }
 
