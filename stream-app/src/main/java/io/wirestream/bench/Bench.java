@@ -166,8 +166,8 @@ public final class Bench {
             List<BenchResults.Latency> latencies) throws IOException, InterruptedException {
         String topics = prefix + name + ".";
         String appId = prefix + name;
-        PipelineRules rules = PipelineRules.write(work.resolve(name + "-rules.yaml"), topics, alerts, ALERT_DESKS,
-                options.seed());
+        PipelineRules rules = PipelineRules.write(options.rules(), work.resolve(name + "-rules.yaml"), topics, alerts,
+                ALERT_DESKS, options.seed());
         List<String> outputs = new ArrayList<>(rules.topics());
         outputs.add(topics + "unrouted");
         outputs.add(topics + "raw-feed.dlq");

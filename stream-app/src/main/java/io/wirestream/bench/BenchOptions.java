@@ -10,6 +10,7 @@ import java.util.List;
  * @param bootstrapServers  a Kafka cluster to use; null: an embedded broker
  * @param registryUrl       a schema registry to use; null: an embedded one
  * @param config            a properties file for the pipeline and the copy, as {@code run --config}; may be null
+ * @param rules             the pipeline's rules file; null: the bundled rules
  * @param count             dispatches in the throughput runs
  * @param partitions        partitions of every topic the bench creates
  * @param seed              of the generated dispatches
@@ -24,7 +25,8 @@ import java.util.List;
  * @param appJvmOptions     extra JVM options of the pipeline's and the copy's processes
  * @param appMainClass      the main class of the {@code wirestream} command line, which runs the pipeline
  */
-public record BenchOptions(String bootstrapServers, String registryUrl, Path config, int count, int partitions,
+public record BenchOptions(String bootstrapServers, String registryUrl, Path config, Path rules, int count,
+        int partitions,
         long seed, List<Integer> rates, Duration warmup, Duration latencyDuration, int roundTrips, int alerts,
         Path report, Path chart, String note, List<String> appJvmOptions,
         String appMainClass) {

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules file of one pipeline run: the bundled rules, their topics under the run's prefix, and optionally
- * alert queries shared out among a few more subjects.
+ * The rules file of one pipeline run: the bundled rules (or a given file), their topics under the run's prefix, and
+ * optionally alert queries shared out among a few more subjects.
  *
  * @param file   where it was written
  * @param topics the subjects' topics, in file order
@@ -24,11 +24,19 @@ record PipelineRules(Path file, List<String> topics) {
 
     private static final Pattern TOPIC = Pattern.compile("(?m)^(\\s+topic:\\s*)([^\\s#]+)");
 
-    /** Writes the rules to {@code file}; {@code alerts} queries in {@code desks} extra subjects (none for 0). */
-    static PipelineRules write(Path file, String topicPrefix, int alerts, int desks, long seed) throws IOException {
+    /**
+     * Writes the rules of {@code source} (null: the bundled rules) to {@code file}; {@code alerts} queries in
+     * {@code desks} extra subjects (none for 0).
+     */
+    static PipelineRules write(Path source, Path file, String topicPrefix, int alerts, int desks, long seed)
+            throws IOException {
         String yaml;
-        try (InputStream in = RulesLoader.class.getResourceAsStream(RulesLoader.DEFAULT_RESOURCE)) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (source != null) {
+            yaml = Files.readString(source);
+        } else {
+            try (InputStream in = RulesLoader.class.getResourceAsStream(RulesLoader.DEFAULT_RESOURCE)) {
+                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         yaml = TOPIC.matcher(yaml).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + topicPrefix + m.group(2)));
         if (!yaml.endsWith("\n")) {

@@ -58,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "copy's and the bench's own clients): to measure a tuning.")
     private Path config;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Rules file of the pipeline, whose subjects' topics get the bench's prefix: to measure what "
+                    + "a rules file costs. Default: the bundled rules.")
+    private Path rules;
+
     @Option(names = "--count", paramLabel = "N", defaultValue = "100000",
             description = "Dispatches in each throughput run. Default: ${DEFAULT-VALUE}.")
     private int count;
@@ -117,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Path chartFile = noReport ? null : chart != null ? chart
                     : report.toAbsolutePath().resolveSibling("benchmarks.png");
-            options = new BenchOptions(bootstrapServers, registryUrl, config, count, partitions, seed, rates, warmup,
+            options = new BenchOptions(bootstrapServers, registryUrl, config, rules, count, partitions, seed, rates, warmup,
                     latencyDuration, roundTrips, alerts, noReport ? null : report, chartFile, note, appJvmOptions,
                     WirestreamCommand.class.getName());
         } catch (IllegalArgumentException e) {

@@ -69,7 +69,7 @@ class BenchReportTest {
     /** Fabricated figures: the copy at {@code limit}/s, the pipeline at {@code pipeline}/s, the alerts run at half. */
     private static BenchResults results(double limit, double pipeline, double p99, long heap) {
         MemoryProbe.Memory memory = new MemoryProbe.Memory(heap, heap * 2, heap * 3);
-        BenchOptions options = new BenchOptions(null, null, null, 1_000, 3, 42, List.of(100, 1_000),
+        BenchOptions options = new BenchOptions(null, null, null, null, 1_000, 3, 42, List.of(100, 1_000),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), 100, 10_000, null, null, "Noisy.", List.of(),
                 "io.wirestream.cli.WirestreamCommand");
         return new BenchResults(new Machine(2, "Test CPU", 8L << 30, "JDK", "OS", 1.0, 2.0), options,
