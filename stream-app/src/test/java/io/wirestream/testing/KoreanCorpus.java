@@ -29,7 +29,7 @@ public final class KoreanCorpus {
     public static final List<String> PARTS = List.of(TUNING, "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
             "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl",
             "heldout9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
-            "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl");
+            "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "heldout18.jsonl");
 
     private KoreanCorpus() {
     }
