@@ -121,7 +121,7 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     seen = collections.defaultdict(dict)
     parts = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('tuning', 'heldout')}
-    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17')
+    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18')
              if os.path.exists(os.path.join(d, f'{n}.jsonl'))}
     allobjs = parts['tuning'] + parts['heldout'] + [o for objs in later.values() for o in objs]
     for n, objs in parts.items(): summary(n, objs)
