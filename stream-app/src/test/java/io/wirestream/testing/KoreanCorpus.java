@@ -55,22 +55,23 @@ public final class KoreanCorpus {
 
     /** Every part the rules were tuned on: all but those {@link #KEPT_ASIDE}. */
     public static List<JsonNode> tunedOn() {
-        List<JsonNode> tuned = new ArrayList<>();
-        PARTS.stream().filter(part -> !KEPT_ASIDE.contains(part)).forEach(part -> tuned.addAll(entries(part)));
-        return tuned;
+        return entries(PARTS.stream().filter(part -> !KEPT_ASIDE.contains(part)).toList());
     }
 
     /** The parts kept aside, as one. */
     public static List<JsonNode> keptAside() {
-        List<JsonNode> kept = new ArrayList<>();
-        KEPT_ASIDE.forEach(part -> kept.addAll(entries(part)));
-        return kept;
+        return entries(KEPT_ASIDE);
     }
 
     /** Every part, in the order they were written. */
     public static List<JsonNode> all() {
-        List<JsonNode> all = new ArrayList<>();
-        PARTS.forEach(part -> all.addAll(entries(part)));
-        return all;
+        return entries(PARTS);
+    }
+
+    /** The entries of {@code parts}, one after the other. */
+    private static List<JsonNode> entries(List<String> parts) {
+        List<JsonNode> entries = new ArrayList<>();
+        parts.forEach(part -> entries.addAll(entries(part)));
+        return entries;
     }
 }
