@@ -26,10 +26,8 @@ import java.util.List;
  * @param appMainClass      the main class of the {@code wirestream} command line, which runs the pipeline
  */
 public record BenchOptions(String bootstrapServers, String registryUrl, Path config, Path rules, int count,
-        int partitions,
-        long seed, List<Integer> rates, Duration warmup, Duration latencyDuration, int roundTrips, int alerts,
-        Path report, Path chart, String note, List<String> appJvmOptions,
-        String appMainClass) {
+        int partitions, long seed, List<Integer> rates, Duration warmup, Duration latencyDuration, int roundTrips,
+        int alerts, Path report, Path chart, String note, List<String> appJvmOptions, String appMainClass) {
 
     public BenchOptions {
         rates = List.copyOf(rates);
