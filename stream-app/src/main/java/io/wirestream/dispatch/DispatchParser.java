@@ -1,9 +1,7 @@
 package io.wirestream.dispatch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,13 +33,7 @@ public final class DispatchParser {
         if (size != null) {
             return size;
         }
-        byte[] bytes = raw.bytes();
-        int invalid = Utf8.firstInvalidOffset(bytes);
-        if (invalid >= 0) {
-            return ParseResult.failure(raw, FailureReason.INVALID_UTF8, String.format(Locale.ROOT,
-                    "byte 0x%02X at offset %d is not valid UTF-8", bytes[invalid] & 0xFF, invalid));
-        }
-        return parseText(new String(bytes, StandardCharsets.UTF_8), raw, ProviderMeta.of(ProviderMeta.YONHAP_TEXT),
+        return parseNormalized(NormalizedText.ofUtf8(raw.bytes()), raw, ProviderMeta.of(ProviderMeta.YONHAP_TEXT),
                 false);
     }
 
@@ -69,7 +61,11 @@ public final class DispatchParser {
      * @param closedByFormat true when the format's framing ended the story, so that no {@code (END)} is no loss
      */
     public ParseResult parseText(String text, RawDispatch raw, ProviderMeta meta, boolean closedByFormat) {
-        NormalizedText normalized = NormalizedText.of(text);
+        return parseNormalized(NormalizedText.of(text), raw, meta, closedByFormat);
+    }
+
+    private ParseResult parseNormalized(NormalizedText normalized, RawDispatch raw, ProviderMeta meta,
+            boolean closedByFormat) {
         if (normalized.failure != null) {
             return ParseResult.failure(raw, normalized.failure, normalized.failureMessage);
         }

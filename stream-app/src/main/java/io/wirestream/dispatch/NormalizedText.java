@@ -2,6 +2,7 @@ package io.wirestream.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Text cut into non-blank lines, each with its whitespace collapsed and trimmed (step 1 of
@@ -13,6 +14,9 @@ final class NormalizedText {
     private static final double MAX_CONTROL_SHARE = 0.01;
     /** ...once there are this many: one stray control in a short flash is noise, not binary data. */
     private static final int MIN_CONTROLS_FOR_BINARY = 4;
+    /** A thread keeps its buffer for texts up to this long (256 KB); a longer one gets a buffer of its own. */
+    private static final int MAX_KEPT_CHARS = 128 * 1024;
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[8192]);
 
     final List<String> lines;
     final boolean controlsRemoved;
@@ -28,29 +32,63 @@ final class NormalizedText {
     }
 
     static NormalizedText of(String text) {
+        char[] chars = buffer(text.length());
+        text.getChars(0, text.length(), chars, 0);
+        return of(chars, text.length());
+    }
+
+    /** The text of UTF-8 {@code bytes}, decoded straight into the thread's buffer; fails on malformed UTF-8. */
+    static NormalizedText ofUtf8(byte[] bytes) {
+        char[] chars = buffer(bytes.length);
+        int n = Utf8.decode(bytes, chars);
+        if (n < 0) {
+            int invalid = -1 - n;
+            return failed(FailureReason.INVALID_UTF8, String.format(Locale.ROOT,
+                    "byte 0x%02X at offset %d is not valid UTF-8", bytes[invalid] & 0xFF, invalid));
+        }
+        return of(chars, n);
+    }
+
+    private static NormalizedText of(char[] chars, int n) {
         List<String> lines = new ArrayList<>(32);
         StringBuilder line = new StringBuilder(256);
         int controls = 0;
-        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        int n = text.length();
-        int i = start;
+        int i = n > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+        int start = i;
         while (i < n) {
-            int end = lineEnd(text, i);
-            if (isClean(text, i, end)) {
-                // Most lines of wire copy need nothing done: kept as they are, without a copy char by char.
-                lines.add(text.substring(i, end));
+            int end = i;
+            // One pass finds where the line ends and whether it needs anything done: most lines of wire copy do
+            // not, and are kept as they are, without a copy char by char.
+            boolean clean = chars[i] != ' ';
+            int lastSpace = i - 2;
+            for (; end < n; end++) {
+                char c = chars[end];
+                if (c > ' ' && c < 0x7F) {
+                    continue;
+                }
+                if (c == ' ') {
+                    clean &= lastSpace != end - 1;
+                    lastSpace = end;
+                } else if (isLineBreak(c)) {
+                    break;
+                } else if (c < 0x7F || c <= 0x9F || isSpace(c)) {
+                    clean = false;
+                }
+            }
+            if (clean && end > i && lastSpace != end - 1) {
+                lines.add(new String(chars, i, end - i));
             } else {
                 for (int k = i; k < end; k++) {
-                    if (text.charAt(k) == 0) {
+                    if (chars[k] == 0) {
                         return failed(FailureReason.BINARY, "NUL character at index " + k + ": binary data, not text");
                     }
                 }
-                controls += collapse(text, i, end, line);
+                controls += collapse(chars, i, end, line);
                 endLine(lines, line);
             }
             i = end;
             if (i < n) {
-                i += text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                i += chars[i] == '\r' && i + 1 < n && chars[i + 1] == '\n' ? 2 : 1;
             }
         }
         if (controls >= MIN_CONTROLS_FOR_BINARY && controls > MAX_CONTROL_SHARE * (n - start)) {
@@ -63,48 +101,31 @@ final class NormalizedText {
         return new NormalizedText(lines, controls > 0, null, null);
     }
 
+    /**
+     * The thread's buffer, grown to {@code length} chars: scanning an array is faster than {@link String#charAt}, and
+     * a dispatch needs no array of its own. A text longer than {@value #MAX_KEPT_CHARS} chars gets one all the same.
+     */
+    private static char[] buffer(int length) {
+        char[] chars = CHARS.get();
+        if (chars.length < length) {
+            chars = new char[length];
+            if (length <= MAX_KEPT_CHARS) {
+                CHARS.set(chars);
+            }
+        }
+        return chars;
+    }
+
     private static boolean isLineBreak(char c) {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
-    /** Where the line starting at {@code from} ends: its line break, or the end of the text. */
-    private static int lineEnd(String text, int from) {
-        int end = from;
-        while (end < text.length() && !isLineBreak(text.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
-    /**
-     * True when {@code text[from, to)} is a line as step 1 leaves it: not empty, no space at either end, no two
-     * spaces together, no other whitespace and no control character.
-     */
-    private static boolean isClean(String text, int from, int to) {
-        if (from == to || text.charAt(from) == ' ' || text.charAt(to - 1) == ' ') {
-            return false;
-        }
-        char previous = 0;
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c == ' ') {
-                if (previous == ' ') {
-                    return false;
-                }
-            } else if (c < 0x21 || (c >= 0x7F && (c <= 0x9F || isSpace(c)))) {
-                return false;
-            }
-            previous = c;
-        }
-        return true;
-    }
-
     /** Appends {@code text[from, to)} to {@code line} with its whitespace collapsed; returns the controls dropped. */
-    private static int collapse(String text, int from, int to, StringBuilder line) {
+    private static int collapse(char[] text, int from, int to, StringBuilder line) {
         boolean pendingSpace = false;
         int controls = 0;
         for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (isSpace(c)) {
                 pendingSpace = line.length() > 0;
             } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
