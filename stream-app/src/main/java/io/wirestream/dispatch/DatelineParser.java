@@ -65,6 +65,12 @@ final class DatelineParser {
                 || !Character.isUpperCase(paragraph.charAt(1))) {
             return null;
         }
+        Match usual = usual(paragraph);
+        return usual != null ? usual : byPattern(paragraph);
+    }
+
+    /** The dateline opening {@code paragraph} as the patterns read it, or null. */
+    static Match byPattern(String paragraph) {
         Matcher m = DATELINE.matcher(paragraph);
         if (!m.lookingAt()) {
             m = DATELINE_WITHOUT_DASHES.matcher(paragraph);
@@ -83,6 +89,82 @@ final class DatelineParser {
                 agency == null ? null : agency.strip(),
                 paragraph.substring(m.end()),
                 List.of());
+    }
+
+    /**
+     * The usual dateline, {@code CITY, Mon. D (Agency) -- }, read by a scan; null for any other shape, which is left
+     * to the patterns. For this shape the scan finds what the patterns find first: a city of capital letters and
+     * spaces ends at its comma, and no country can end before a day's digits ({@code DatelineShapeTest} holds the two to
+     * the same answers).
+     */
+    static Match usual(String paragraph) {
+        int n = paragraph.length();
+        int i = 0;
+        while (i < n && (paragraph.charAt(i) >= 'A' && paragraph.charAt(i) <= 'Z' || i > 0 && paragraph.charAt(i) == ' ')) {
+            i++;
+        }
+        int cityEnd = i;
+        if (cityEnd < 2 || cityEnd > 40 || !paragraph.startsWith(", ", i)) {
+            return null;
+        }
+        i += 2;
+        int monthStart = i;
+        while (i < n && Character.isLetter(paragraph.charAt(i))) {
+            i++;
+        }
+        int month = monthNumberOf(paragraph.substring(monthStart, i));
+        i = skip(paragraph, skip(paragraph, i, '.'), ' ');
+        int dayStart = i;
+        while (i < n && i - dayStart <= 2 && paragraph.charAt(i) >= '0' && paragraph.charAt(i) <= '9') {
+            i++;
+        }
+        int day = i - dayStart;
+        i = skip(paragraph, i, ' ');
+        if (month == 0 || day == 0 || day > 2 || i >= n || paragraph.charAt(i) != '(') {
+            return null;
+        }
+        int agencyStart = i + 1;
+        int close = agencyStart;
+        while (close < n && paragraph.charAt(close) != ')' && paragraph.charAt(close) != '(') {
+            close++;
+        }
+        if (close == agencyStart || close - agencyStart > 40 || close >= n || paragraph.charAt(close) != ')') {
+            return null;
+        }
+        i = skip(paragraph, close + 1, ' ');
+        int dashEnd = paragraph.startsWith("--", i) ? i + 2 : i < n && isLongDash(paragraph.charAt(i)) ? i + 1 : -1;
+        if (dashEnd < 0) {
+            return null;
+        }
+        int end = skip(paragraph, dashEnd, ' ');
+        return new Match(withoutTrailingDash(paragraph.substring(0, end)).strip(),
+                paragraph.substring(0, cityEnd).strip(),
+                null, month, Integer.parseInt(paragraph, dayStart, dayStart + day, 10),
+                paragraph.substring(agencyStart, close).strip(), paragraph.substring(end), List.of());
+    }
+
+    /** {@code at + 1} when {@code text} has {@code c} there, else {@code at}: an optional character. */
+    private static int skip(String text, int at, char c) {
+        return at < text.length() && text.charAt(at) == c ? at + 1 : at;
+    }
+
+    /** The month a name of the dateline pattern's list stands for; 0 for any other word. */
+    private static int monthNumberOf(String word) {
+        return switch (word) {
+            case "Jan", "January" -> 1;
+            case "Feb", "February" -> 2;
+            case "Mar", "March" -> 3;
+            case "Apr", "April" -> 4;
+            case "May" -> 5;
+            case "Jun", "June" -> 6;
+            case "Jul", "July" -> 7;
+            case "Aug", "August" -> 8;
+            case "Sep", "Sept", "September" -> 9;
+            case "Oct", "October" -> 10;
+            case "Nov", "November" -> 11;
+            case "Dec", "December" -> 12;
+            default -> 0;
+        };
     }
 
     /**
