@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Classifies by a {@link RuleSet}. The dispatch is analyzed once. Each rule is indexed by what a dispatch must
@@ -233,11 +232,25 @@ public final class RuleClassifier implements Classifier {
         }
     }
 
+    /** The words of a rule's matches, each once, in order, at most ten: a scan of ten, not a set for each rule. */
     private static List<String> surfaces(AnalyzedText text, Spans spans) {
-        Set<String> words = new LinkedHashSet<>();
-        for (int i = 0; i < spans.size() && words.size() < MAX_TERMS_PER_RULE; i++) {
-            words.add(text.surface(spans.first(i), spans.last(i)));
+        String[] words = new String[Math.min(spans.size(), MAX_TERMS_PER_RULE)];
+        int count = 0;
+        for (int i = 0; i < spans.size() && count < words.length; i++) {
+            String word = text.surface(spans.first(i), spans.last(i));
+            if (indexOf(words, count, word) < 0) {
+                words[count++] = word;
+            }
         }
-        return List.copyOf(words);
+        return List.of(count == words.length ? words : Arrays.copyOf(words, count));
+    }
+
+    private static int indexOf(String[] words, int count, String word) {
+        for (int i = 0; i < count; i++) {
+            if (words[i].equals(word)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
