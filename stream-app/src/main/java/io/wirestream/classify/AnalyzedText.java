@@ -39,6 +39,7 @@ final class AnalyzedText implements WireTerms.Sink {
     private String[] surfaces = new String[64];
     private int[] surfaceLast = new int[64];
     private int[] surfaceStamp = new int[64];
+    private final KnownSurfaces known = new KnownSurfaces();
     private int stamp;
     private int occurrences;
     private int words;
@@ -274,9 +275,8 @@ final class AnalyzedText implements WireTerms.Sink {
         if (surfaceStamp[first] == stamp && surfaceLast[first] == last) {
             return surfaces[first];
         }
-        String surface = sourceOf[first] != sourceOf[last]
-                ? sources.get(sourceOf[first]).substring(starts[first], ends[first])
-                : sources.get(sourceOf[first]).substring(starts[first], ends[last]);
+        String surface = known.of(sources.get(sourceOf[first]), starts[first],
+                sourceOf[first] != sourceOf[last] ? ends[first] : ends[last]);
         surfaces[first] = surface;
         surfaceLast[first] = last;
         surfaceStamp[first] = stamp;

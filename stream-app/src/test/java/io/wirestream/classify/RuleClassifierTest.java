@@ -134,6 +134,30 @@ class RuleClassifierTest {
     }
 
     @Test
+    void shouldGiveTheSameWordsOneStringFromDispatchToDispatchAndOthersTheirOwn() throws RulesException {
+        RuleClassifier classifier = classifier("""
+                subjects:
+                  - id: korea
+                    topic: korea
+                    threshold: 1
+                    rules:
+                      - {id: north, query: '"North Korea" OR Pyongyang'}
+                """);
+        Dispatch one = dispatch("North Korea fires missile\nSEOUL -- North Korea fired a missile.\n(END)");
+        Dispatch two = dispatch("Talks stall\nSEOUL -- Envoys said North Korea and Pyongyang's allies met.\n(END)");
+        Dispatch shouting = dispatch("NORTH KOREA TALKS\nSEOUL -- Talks went on.\n(END)");
+
+        List<String> first = classifier.classify(one).routed().get(0).terms();
+        List<String> second = classifier.classify(two).routed().get(0).terms();
+        List<String> third = classifier.classify(shouting).routed().get(0).terms();
+
+        assertThat(first).containsExactly("North Korea");
+        assertThat(second).containsExactly("North Korea", "Pyongyang");
+        assertThat(second.get(0)).isSameAs(first.get(0));
+        assertThat(third).containsExactly("NORTH KOREA");
+    }
+
+    @Test
     void shouldEvaluateUnanchoredRulesAlways() throws RulesException {
         RuleClassifier classifier = classifier("""
                 subjects:
