@@ -1,5 +1,6 @@
 package io.wirestream.dispatch;
 
+import io.wirestream.util.Utf8Bytes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,41 +47,10 @@ final class ContentHash {
             if (i > from) {
                 buffer[used++] = '\n';
             }
-            used = encode(line, buffer, used);
+            used = Utf8Bytes.encode(line, buffer, used);
         }
         digest.update(buffer, 0, used);
         return hex(digest.digest());
-    }
-
-    /**
-     * Writes {@code text} in UTF-8 into {@code out} from {@code at}, as {@link String#getBytes} would (an unpaired
-     * surrogate becomes {@code ?}); returns where it ended. {@code out} must have three bytes a char from {@code at}.
-     */
-    static int encode(String text, byte[] out, int at) {
-        int n = text.length();
-        int o = at;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out[o++] = (byte) c;
-            } else if (c < 0x800) {
-                out[o++] = (byte) (0xC0 | c >> 6);
-                out[o++] = (byte) (0x80 | c & 0x3F);
-            } else if (!Character.isSurrogate(c)) {
-                out[o++] = (byte) (0xE0 | c >> 12);
-                out[o++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[o++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                out[o++] = (byte) (0xF0 | codePoint >> 18);
-                out[o++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-                out[o++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                out[o++] = (byte) (0x80 | codePoint & 0x3F);
-            } else {
-                out[o++] = '?';
-            }
-        }
-        return o;
     }
 
     static String ofText(String text) {

@@ -2,9 +2,7 @@ package io.wirestream.registry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -40,7 +38,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
     /** Per topic, per record schema. */
     private final Map<String, Map<Schema, Writer>> writers = new ConcurrentHashMap<>();
     /** Each thread's buffer and encoder, reused from record to record; only the finished bytes are copied out. */
-    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+    private static final ThreadLocal<RecordOutput> OUTPUT = ThreadLocal.withInitial(RecordOutput::new);
 
     /** The id and writer for one subject and record schema. */
     private record Writer(int id, DatumWriter<Object> datumWriter) {
@@ -74,14 +72,13 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         // Keyed by topic, not subject: the subject is worked out once per topic and schema, not per record.
         Writer writer = writers.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(schema, s -> writerFor(strategy.subject(topic, isKey, s), s));
-        Output out = OUTPUT.get();
+        RecordOutput out = OUTPUT.get();
         try {
             out.reset();
             out.write(MAGIC);
             out.writeInt(writer.id());
-            out.encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
-            writer.datumWriter().write(record, out.encoder);
-            out.encoder.flush();
+            writer.datumWriter().write(record, out.encoder());
+            out.encoder().flush();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + schema.getFullName() + " for topic " + topic, e);
@@ -133,47 +130,5 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
 
     static boolean flag(Object value, boolean otherwise) {
         return value == null ? otherwise : Boolean.parseBoolean(value.toString().strip());
-    }
-
-    /** A growing byte buffer without {@link ByteArrayOutputStream}'s locking, with the encoder that writes to it. */
-    private static final class Output extends OutputStream {
-        private byte[] bytes = new byte[4096];
-        private int size;
-        BinaryEncoder encoder;
-
-        void reset() {
-            size = 0;
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] source, int offset, int length) {
-            ensure(length);
-            System.arraycopy(source, offset, bytes, size, length);
-            size += length;
-        }
-
-        void writeInt(int value) {
-            ensure(4);
-            bytes[size++] = (byte) (value >>> 24);
-            bytes[size++] = (byte) (value >>> 16);
-            bytes[size++] = (byte) (value >>> 8);
-            bytes[size++] = (byte) value;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.wirestream.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,27 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Content ids hash the story's lines joined by line feeds, in UTF-8, however the lines are fed to the digest. */
 class ContentHashTest {
-
-    @Property(tries = 2000)
-    void shouldEncodeAsTheJdkDoes(@ForAll String text) {
-        byte[] out = new byte[text.length() * 3 + 2];
-        out[0] = 'x';
-
-        int end = ContentHash.encode(text, out, 1);
-
-        byte[] expected = text.getBytes(StandardCharsets.UTF_8);
-        assertThat(end).isEqualTo(1 + expected.length);
-        assertThat(Arrays.copyOfRange(out, 1, end)).isEqualTo(expected);
-    }
-
-    @Test
-    void shouldWriteUnpairedSurrogatesAsTheJdkDoes() {
-        for (String text : List.of("a\uD800b", "\uDC00", "x\uD83D", "\uD83D\uDE00\uDE00", "\uD83D\uD83D\uDE00")) {
-            byte[] out = new byte[text.length() * 3];
-            int end = ContentHash.encode(text, out, 0);
-            assertThat(Arrays.copyOf(out, end)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
-        }
-    }
 
     @Property(tries = 500)
     void shouldHashLinesAsTheirJoinedText(@ForAll @Size(max = 12) List<@StringLength(max = 9000) String> lines) {

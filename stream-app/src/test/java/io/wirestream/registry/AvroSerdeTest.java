@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.schema.Dispatch;
 import io.wirestream.schema.Source;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +51,23 @@ class AvroSerdeTest {
         assertThat(copy).isEqualTo(dispatch());
         GenericRecord generic = AvroSerdeTest.<GenericRecord>deserializer(null).deserialize("alliance", bytes);
         assertThat(generic.get("headline")).hasToString("Allies hold drills");
+    }
+
+    @Property(tries = 300)
+    void shouldWriteTheBytesAvrosOwnEncoderWrites(@ForAll @Size(max = 6) List<@StringLength(max = 400) String> texts)
+            throws IOException {
+        Dispatch dispatch = dispatch();
+        dispatch.setParagraphs(texts);
+        dispatch.setHeadline(texts.isEmpty() ? "" : texts.get(0));
+        dispatch.setBylines(List.of("\uD55C\uAD6D \uD83D\uDE00 lone \uD800 end", "x".repeat(200)));
+        byte[] bytes = serializer(Map.of()).serialize("alliance", dispatch);
+
+        ByteArrayOutputStream avro = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(avro, null);
+        new SpecificDatumWriter<Dispatch>(Dispatch.getClassSchema()).write(dispatch, encoder);
+        encoder.flush();
+        assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(avro.toByteArray());
+        InMemorySchemaRegistry.drop(SCOPE);
     }
 
     @Test
