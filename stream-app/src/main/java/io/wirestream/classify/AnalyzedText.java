@@ -40,6 +40,8 @@ final class AnalyzedText implements WireTerms.Sink {
     private int[] surfaceLast = new int[64];
     private int[] surfaceStamp = new int[64];
     private final KnownSurfaces known = new KnownSurfaces();
+    /** Per phrase length, the array for a phrase's posting lists, used one phrase at a time. */
+    private int[][][] phraseLists = new int[8][][];
     private int stamp;
     private int occurrences;
     private int words;
@@ -267,6 +269,17 @@ final class AnalyzedText implements WireTerms.Sink {
             default:
                 return words;
         }
+    }
+
+    /** An array for the posting lists of a phrase of {@code n} words: the same one for every such phrase. */
+    int[][] phraseLists(int n) {
+        if (n >= phraseLists.length) {
+            phraseLists = Arrays.copyOf(phraseLists, n + 1);
+        }
+        if (phraseLists[n] == null) {
+            phraseLists[n] = new int[n][];
+        }
+        return phraseLists[n];
     }
 
     /** The words of the dispatch from occurrence {@code first} to {@code last}, as written. */

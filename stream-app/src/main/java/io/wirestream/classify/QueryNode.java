@@ -83,7 +83,7 @@ sealed interface QueryNode {
                     return 0;
                 }
             }
-            int[][] lists = new int[n][];
+            int[][] lists = text.phraseLists(n);
             for (int i = 0; i < n; i++) {
                 lists[i] = text.postings(terms.get(i));
             }

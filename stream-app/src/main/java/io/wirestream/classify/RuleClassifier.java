@@ -121,7 +121,8 @@ public final class RuleClassifier implements Classifier {
             int subject = -1;
             double score = 0;
             List<Classification.RuleMatch> matches = new ArrayList<>();
-            for (int r : candidates(current)) {
+            for (int c = 0, candidates = candidates(current); c < candidates; c++) {
+                int r = current.candidates[c];
                 if (subjectOf[r] != subject) {
                     addScore(result, subject, score, matches);
                     subject = subjectOf[r];
@@ -159,8 +160,11 @@ public final class RuleClassifier implements Classifier {
             }
         }
 
-        /** Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order. */
-        private int[] candidates(Scratch marks) {
+        /**
+         * Rules whose every indexed group the dispatch reaches, and the unanchored ones, in rules-file order: put in
+         * the scratch's candidates; returns how many.
+         */
+        private int candidates(Scratch marks) {
             AnalyzedText text = marks.text;
             for (int i = 0; i < text.touchedCount(); i++) {
                 int[] entries = rulesByAnchor[text.touchedId(i)];
@@ -170,7 +174,7 @@ public final class RuleClassifier implements Classifier {
                     }
                 }
             }
-            int[] candidates = new int[marks.touchedCount + unanchored.length];
+            int[] candidates = marks.candidates;
             int count = 0;
             for (int i = 0; i < marks.touchedCount; i++) {
                 int rule = marks.touched[i];
@@ -183,9 +187,8 @@ public final class RuleClassifier implements Classifier {
             for (int rule : unanchored) {
                 candidates[count++] = rule;
             }
-            int[] sorted = Arrays.copyOf(candidates, count);
-            Arrays.sort(sorted);
-            return sorted;
+            Arrays.sort(candidates, 0, count);
+            return count;
         }
     }
 
@@ -204,10 +207,13 @@ public final class RuleClassifier implements Classifier {
         final int[] stamps;
         final int[] counts;
         final List<String>[] words;
+        /** The rules to evaluate on the dispatch in hand: no more than there are rules. */
+        final int[] candidates;
 
         @SuppressWarnings("unchecked")
         Scratch(int rules, Vocabulary vocabulary) {
             text = new AnalyzedText(vocabulary);
+            candidates = new int[rules];
             masks = new long[rules];
             stamps = new int[rules];
             counts = new int[rules];

@@ -40,14 +40,15 @@ final class Bylines {
         return names.isEmpty() ? null : names;
     }
 
+    /** True when the last word of {@code segment} (stripped) is a role's. */
     private static boolean isRole(String segment) {
-        String[] words = segment.split(" ");
-        return ROLE_WORDS.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
+        return ROLE_WORDS.contains(segment.substring(segment.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** True when every word of {@code segment} (stripped; words apart by one space) starts with a capital. */
     private static boolean isName(String segment) {
-        for (String word : segment.split(" ")) {
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+        for (int i = 0; i < segment.length(); i++) {
+            if ((i == 0 || segment.charAt(i - 1) == ' ') && !Character.isUpperCase(segment.charAt(i))) {
                 return false;
             }
         }

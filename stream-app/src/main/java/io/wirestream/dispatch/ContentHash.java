@@ -53,8 +53,9 @@ final class ContentHash {
         return hex(digest.digest());
     }
 
+    /** Hash of {@code text} in UTF-8. */
     static String ofText(String text) {
-        return ofBytes(text.getBytes(StandardCharsets.UTF_8));
+        return ofLines(List.of(text), 0, 1);
     }
 
     private static String hex(byte[] hash) {

@@ -191,6 +191,7 @@ final class Story {
     static String storyKeyText(String headline) {
         StringBuilder out = new StringBuilder(headline.length());
         boolean gap = false;
+        boolean ascii = true;
         for (int k = 0; k < headline.length(); k++) {
             char c = headline.charAt(k);
             if (Character.isLetterOrDigit(c)) {
@@ -198,11 +199,13 @@ final class Story {
                     out.append(' ');
                 }
                 gap = false;
-                out.append(c);
+                ascii &= c < 0x80;
+                // ASCII is lowered as toLowerCase(Locale.ROOT) would lower it, without another copy of the text.
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
             } else {
                 gap = true;
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return ascii ? out.toString() : out.toString().toLowerCase(Locale.ROOT);
     }
 }
