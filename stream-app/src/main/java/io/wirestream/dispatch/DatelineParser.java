@@ -100,7 +100,7 @@ final class DatelineParser {
     static Match usual(String paragraph) {
         int n = paragraph.length();
         int i = 0;
-        while (i < n && (paragraph.charAt(i) >= 'A' && paragraph.charAt(i) <= 'Z' || i > 0 && paragraph.charAt(i) == ' ')) {
+        while (i < n && (isCapital(paragraph.charAt(i)) || (i > 0 && paragraph.charAt(i) == ' '))) {
             i++;
         }
         int cityEnd = i;
@@ -141,6 +141,10 @@ final class DatelineParser {
                 paragraph.substring(0, cityEnd).strip(),
                 null, month, Integer.parseInt(paragraph, dayStart, dayStart + day, 10),
                 paragraph.substring(agencyStart, close).strip(), paragraph.substring(end), List.of());
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** {@code at + 1} when {@code text} has {@code c} there, else {@code at}: an optional character. */

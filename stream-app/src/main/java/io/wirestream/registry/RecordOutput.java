@@ -61,6 +61,8 @@ final class RecordOutput extends OutputStream {
     /** Avro's direct encoder, but for strings: their length, then their UTF-8 written into the buffer itself. */
     private static final class StringWritingEncoder extends DirectBinaryEncoder {
 
+        /** Strings longer than this go through Avro's own way of writing them. */
+        private static final int MAX_DIRECT_CHARS = 16 * 1024;
         /** The most bytes Avro's variable-length int takes. */
         private static final int MAX_PREFIX = 5;
         private final RecordOutput output;
@@ -72,10 +74,15 @@ final class RecordOutput extends OutputStream {
 
         /**
          * One pass over the string: its UTF-8 goes in after room for the longest length prefix, then moves back to
-         * just after the prefix actually written.
+         * just after the prefix actually written. A string too long for that is left to Avro, so that the buffer a
+         * thread keeps grows with the records, not with three times their longest string.
          */
         @Override
         public void writeString(String text) throws IOException {
+            if (text.length() > MAX_DIRECT_CHARS) {
+                super.writeString(text);
+                return;
+            }
             output.ensure(MAX_PREFIX + 3 * text.length());
             int start = output.size + MAX_PREFIX;
             int length = Utf8Bytes.encode(text, output.bytes, start) - start;

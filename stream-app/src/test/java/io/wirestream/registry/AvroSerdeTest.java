@@ -59,7 +59,8 @@ class AvroSerdeTest {
         Dispatch dispatch = dispatch();
         dispatch.setParagraphs(texts);
         dispatch.setHeadline(texts.isEmpty() ? "" : texts.get(0));
-        dispatch.setBylines(List.of("\uD55C\uAD6D \uD83D\uDE00 lone \uD800 end", "x".repeat(200)));
+        dispatch.setBylines(List.of("\uD55C\uAD6D \uD83D\uDE00 lone \uD800 end", "x".repeat(200),
+                "\uD55C".repeat(17_000) + texts));
         byte[] bytes = serializer(Map.of()).serialize("alliance", dispatch);
 
         ByteArrayOutputStream avro = new ByteArrayOutputStream();
