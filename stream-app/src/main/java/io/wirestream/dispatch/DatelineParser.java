@@ -2,6 +2,7 @@ package io.wirestream.dispatch;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,8 @@ final class DatelineParser {
 
     private static final String MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
             + "|January|February|March|April|June|July|August|September|October|November|December";
+    /** The names {@link #MONTH} lists, for the scan of the usual dateline. */
+    private static final Set<String> MONTH_NAMES = Set.of(MONTH.split("\\|"));
     private static final String DASH = "(?:--|\u2014|\u2013|\u2015)";
     private static final String PLACE = "(?<city>\\p{Lu}[\\p{Lu}.'\\-/ ]{1,39}?)"
             + "(?:, (?<country>\\p{Lu}[\\p{L}.'\\- ]{1,39}?))?";
@@ -112,7 +115,8 @@ final class DatelineParser {
         while (i < n && Character.isLetter(paragraph.charAt(i))) {
             i++;
         }
-        int month = monthNumberOf(paragraph.substring(monthStart, i));
+        String word = paragraph.substring(monthStart, i);
+        int month = MONTH_NAMES.contains(word) ? monthNumber(word) : 0;
         i = skip(paragraph, skip(paragraph, i, '.'), ' ');
         int dayStart = i;
         while (i < n && i - dayStart <= 2 && paragraph.charAt(i) >= '0' && paragraph.charAt(i) <= '9') {
@@ -150,25 +154,6 @@ final class DatelineParser {
     /** {@code at + 1} when {@code text} has {@code c} there, else {@code at}: an optional character. */
     private static int skip(String text, int at, char c) {
         return at < text.length() && text.charAt(at) == c ? at + 1 : at;
-    }
-
-    /** The month a name of the dateline pattern's list stands for; 0 for any other word. */
-    private static int monthNumberOf(String word) {
-        return switch (word) {
-            case "Jan", "January" -> 1;
-            case "Feb", "February" -> 2;
-            case "Mar", "March" -> 3;
-            case "Apr", "April" -> 4;
-            case "May" -> 5;
-            case "Jun", "June" -> 6;
-            case "Jul", "July" -> 7;
-            case "Aug", "August" -> 8;
-            case "Sep", "Sept", "September" -> 9;
-            case "Oct", "October" -> 10;
-            case "Nov", "November" -> 11;
-            case "Dec", "December" -> 12;
-            default -> 0;
-        };
     }
 
     /**
