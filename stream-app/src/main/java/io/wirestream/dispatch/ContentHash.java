@@ -40,7 +40,10 @@ final class ContentHash {
                 digest.update(buffer, 0, used);
                 used = 0;
                 if (most > buffer.length) {
-                    digest.update(((i > from ? "\n" : "") + line).getBytes(StandardCharsets.UTF_8));
+                    if (i > from) {
+                        digest.update((byte) '\n');
+                    }
+                    digest.update(line.getBytes(StandardCharsets.UTF_8));
                     continue;
                 }
             }
