@@ -28,11 +28,11 @@ import org.apache.kafka.common.TopicPartition;
  * what the broker itself allows: a plain copy of the same input (the throughput limit) and Kafka's own
  * EndToEndLatency tool (the latency limit).
  *
- * <p>The runs, in order: a warm-up copy (not reported), the copy with exactly-once, the copy with at-least-once, the pipeline with exactly-once
- * (then its latency at each rate), the pipeline with at-least-once (the same), the pipeline with the alert queries
- * added, the copy with exactly-once again (so that drift on a shared machine shows), Kafka's round trip. The copy
- * and the pipeline run as child processes of this JVM (the pipeline is {@code wirestream run} itself), each on its
- * own input topic holding the same generated dispatches.
+ * <p>The runs, in order: a warm-up copy (not reported), the copy with exactly-once, the copy with at-least-once, with
+ * {@code --floors} Kafka Streams copies, the pipeline with exactly-once (then its latency at each rate), the pipeline
+ * with at-least-once (the same), the pipeline with the alert queries added, the copy with exactly-once again (so that
+ * drift on a shared machine shows), Kafka's round trip. The copies and the pipeline run as child processes of this
+ * JVM (the pipeline is {@code wirestream run} itself), each on its own input topic holding the same dispatches.
  */
 public final class Bench {
 
@@ -124,6 +124,7 @@ public final class Bench {
         limits.add(copy("copy-eos", "limit: copy, exactly-once", EXACTLY_ONCE));
         feed.load(prefix + "copy-alos.in");
         limits.add(copy("copy-alos", "limit: copy, at-least-once", AT_LEAST_ONCE));
+        List<BenchResults.Throughput> floors = options.floors() ? floors(feed) : List.of();
         feed.load(prefix + "eos.raw-feed");
         pipelines.add(pipeline("eos", "pipeline, exactly-once", EXACTLY_ONCE, 0, latencies));
         feed.load(prefix + "alos.raw-feed");
@@ -139,7 +140,7 @@ public final class Bench {
                 options.roundTrips(), (int) Math.round(input.meanBytes()));
         out.printf("Kafka EndToEndLatency: p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms%n", roundTrip.p50(), roundTrip.p99(),
                 roundTrip.p999());
-        return new BenchResults(machine.ended(), options, input, limits, pipelines, latencies, roundTrip);
+        return new BenchResults(machine.ended(), options, input, limits, floors, pipelines, latencies, roundTrip);
     }
 
     private BenchResults.Throughput copy(String name, String label, String guarantee)
@@ -156,6 +157,40 @@ public final class Bench {
         try (JavaProcess copy = JavaProcess.start(name, options.appJvmOptions(), CopyLimit.class.getName(), args,
                 work)) {
             BenchResults.Throughput result = timed(label, guarantee, 0, copy, CopyLimit.READY, group, input,
+                    List.of(output));
+            report(result);
+            return result;
+        }
+    }
+
+    /** Kafka Streams copying the input through no store, one and two: with exactly-once, and both ends with at-least-once. */
+    private List<BenchResults.Throughput> floors(InputFeed feed) throws IOException, InterruptedException {
+        List<BenchResults.Throughput> floors = new ArrayList<>();
+        for (String guarantee : List.of(EXACTLY_ONCE, AT_LEAST_ONCE)) {
+            for (int stores = 0; stores <= 2; stores += guarantee.equals(EXACTLY_ONCE) ? 1 : 2) {
+                String name = "floor-" + (guarantee.equals(EXACTLY_ONCE) ? "eos-" : "alos-") + stores;
+                feed.load(prefix + name + ".in");
+                floors.add(streamsCopy(name, "floor: Kafka Streams copy, " + BenchReport.guaranteeName(guarantee) + ", "
+                        + StreamsCopyLimit.describe(stores), guarantee, stores));
+            }
+        }
+        return floors;
+    }
+
+    private BenchResults.Throughput streamsCopy(String name, String label, String guarantee, int stores)
+            throws IOException, InterruptedException {
+        String appId = prefix + name;
+        String input = prefix + name + ".in";
+        String output = prefix + name + ".out";
+        BenchTopics.create(client, List.of(output), options.partitions());
+        List<String> args = new ArrayList<>(List.of(settings.kafka().bootstrapServers(), guarantee, appId, input, output,
+                Integer.toString(stores), work.resolve(name).toString()));
+        if (options.config() != null) {
+            args.add(options.config().toAbsolutePath().toString());
+        }
+        try (JavaProcess copy = JavaProcess.start(name, options.appJvmOptions(), StreamsCopyLimit.class.getName(), args,
+                work)) {
+            BenchResults.Throughput result = timed(label, guarantee, 0, copy, StreamsCopyLimit.READY, appId, input,
                     List.of(output));
             report(result);
             return result;

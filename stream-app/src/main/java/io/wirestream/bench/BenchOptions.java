@@ -19,6 +19,7 @@ import java.util.List;
  * @param latencyDuration   counted part of each latency run
  * @param roundTrips        records of Kafka's own latency tool
  * @param alerts            extra alert queries of the rules run
+ * @param floors            also measure Kafka Streams copies (no store, one, two): the floor of any Streams design
  * @param report            the Markdown file to write the results into; null: none
  * @param chart             the PNG chart; null: none
  * @param note              said of the machine in the report (e.g. "shared with other builds"); may be null
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record BenchOptions(String bootstrapServers, String registryUrl, Path config, Path rules, int count,
         int partitions, long seed, List<Integer> rates, Duration warmup, Duration latencyDuration, int roundTrips,
-        int alerts, Path report, Path chart, String note, List<String> appJvmOptions, String appMainClass) {
+        int alerts, boolean floors, Path report, Path chart, String note, List<String> appJvmOptions, String appMainClass) {
 
     public BenchOptions {
         rates = List.copyOf(rates);

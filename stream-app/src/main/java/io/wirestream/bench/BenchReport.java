@@ -41,6 +41,9 @@ public final class BenchReport {
         for (BenchResults.Throughput limit : results.limits()) {
             rows.add(rates(limit, "", "", ""));
         }
+        for (BenchResults.Throughput floor : results.floors()) {
+            rows.add(rates(floor, "", "", ""));
+        }
         for (BenchResults.Throughput run : results.pipelines()) {
             MemoryProbe.Memory memory = run.memory();
             rows.add(rates(run, megabytes(memory.liveHeap()), megabytes(memory.peakHeap()),
@@ -148,11 +151,11 @@ public final class BenchReport {
         }
         md.append(String.join(" ", about));
         md.append(String.format(Locale.ROOT, "%n%n`wirestream bench --count %d --partitions %d --seed %d --rates %s "
-                + "--warmup %ds --latency-duration %ds --round-trips %d --alerts %d%s`%s: %,d generated dispatches of "
+                + "--warmup %ds --latency-duration %ds --round-trips %d --alerts %d%s%s`%s: %,d generated dispatches of "
                 + "%,d-%,d bytes (mean %,.0f), loaded at %,.0f/s.%n%n", options.count(), options.partitions(),
                 options.seed(), String.join(",", options.rates().stream().map(String::valueOf).toList()),
                 options.warmup().toSeconds(), options.latencyDuration().toSeconds(), options.roundTrips(),
-                options.alerts(), options.rules() == null ? "" : " --rules " + options.rules().getFileName(),
+                options.alerts(), options.floors() ? " --floors" : "", options.rules() == null ? "" : " --rules " + options.rules().getFileName(),
                 options.bootstrapServers() == null ? " on the embedded broker" : "", input.count(),
                 input.minBytes(), input.maxBytes(), input.meanBytes(), input.loadedPerSecond()));
         if (chart != null) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What one run of the bench measured. */
 record BenchResults(Machine machine, BenchOptions options, Input input, List<Throughput> limits,
-        List<Throughput> pipelines, List<Latency> latencies, RoundTrip roundTrip) {
+        List<Throughput> floors, List<Throughput> pipelines, List<Latency> latencies, RoundTrip roundTrip) {
 
     /** The generated input: how many dispatches, their sizes, how fast the broker took them. */
     record Input(int count, double meanBytes, int minBytes, int maxBytes, double loadedPerSecond) {
@@ -16,7 +16,7 @@ record BenchResults(Machine machine, BenchOptions options, Input input, List<Thr
      * @param name       e.g. {@code pipeline, exactly-once}
      * @param guarantee  {@code exactly_once_v2} or {@code at_least_once}
      * @param alerts     extra alert queries (0: the bundled rules alone)
-     * @param memory     of the app's process; null for the copy
+     * @param memory     of the app's process; null for the copies
      */
     record Throughput(String name, String guarantee, int alerts, long records, double seconds,
             double secondHalfSeconds, MemoryProbe.Memory memory) {

@@ -97,6 +97,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private int alerts;
 
+    @Option(names = "--floors", description = "Also measure Kafka Streams copying the input with the pipeline's own "
+            + "Streams settings, through no store, one and two (as the pipeline keeps): the floor of any Streams design "
+            + "on this broker.")
+    private boolean floors;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/benchmarks.md",
             description = "Markdown file to write the results into. Default: ${DEFAULT-VALUE}.")
     private Path report;
@@ -123,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
             Path chartFile = noReport ? null : chart != null ? chart
                     : report.toAbsolutePath().resolveSibling("benchmarks.png");
             options = new BenchOptions(bootstrapServers, registryUrl, config, rules, count, partitions, seed, rates, warmup,
-                    latencyDuration, roundTrips, alerts, noReport ? null : report, chartFile, note, appJvmOptions,
+                    latencyDuration, roundTrips, alerts, floors, noReport ? null : report, chartFile, note, appJvmOptions,
                     WirestreamCommand.class.getName());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

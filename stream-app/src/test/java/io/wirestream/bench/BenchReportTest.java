@@ -46,6 +46,14 @@ class BenchReportTest {
     }
 
     @Test
+    void shouldShowEachFloorBesideTheCopyOfItsGuaranteeAndTheOptionThatAskedForIt() {
+        assertThat(new BenchReport(results).text())
+                .containsPattern("floor: Kafka Streams copy, exactly-once, 2 stores\\s+2,500\\s+0.25\\s+2,500\\s+0.25");
+        assertThat(new BenchReport(results).markdown(null)).contains("--alerts 10000 --floors`")
+                .contains("| floor: Kafka Streams copy, exactly-once, 2 stores | 2,500 | 0.25 | 2,500 | 0.25 |");
+    }
+
+    @Test
     void shouldJudgeEachGoalFromTheMeasuredFigures() {
         String met = new BenchReport(results(10_000, 6_000, 90.0, 100L << 20)).text();
         assertThat(met).containsPattern("exactly-once, vs the copy\\s+≥ 0.50\\s+0.60\\s+met")
@@ -70,12 +78,14 @@ class BenchReportTest {
     private static BenchResults results(double limit, double pipeline, double p99, long heap) {
         MemoryProbe.Memory memory = new MemoryProbe.Memory(heap, heap * 2, heap * 3);
         BenchOptions options = new BenchOptions(null, null, null, null, 1_000, 3, 42, List.of(100, 1_000),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 100, 10_000, null, null, "Noisy.", List.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 100, 10_000, true, null, null, "Noisy.", List.of(),
                 "io.wirestream.cli.WirestreamCommand");
         return new BenchResults(new Machine(2, "Test CPU", 8L << 30, "JDK", "OS", 1.0, 2.0), options,
                 new BenchResults.Input(1_000, 3_000, 2_100, 3_900, 5_000),
                 List.of(throughput("limit: copy, exactly-once", Bench.EXACTLY_ONCE, 0, limit, null),
                     throughput("limit: copy, at-least-once", Bench.AT_LEAST_ONCE, 0, limit, null)),
+                List.of(throughput("floor: Kafka Streams copy, exactly-once, 2 stores", Bench.EXACTLY_ONCE, 0,
+                    limit / 4, null)),
                 List.of(throughput("pipeline, exactly-once", Bench.EXACTLY_ONCE, 0, pipeline, memory),
                     throughput("pipeline, at-least-once", Bench.AT_LEAST_ONCE, 0, pipeline, memory),
                     throughput("pipeline, exactly-once, +10,000 alerts", Bench.EXACTLY_ONCE, 10_000, pipeline / 2,

@@ -22,7 +22,10 @@ class BenchCommandIT {
 
     private static final List<String> THROUGHPUT_ROWS = List.of("limit: copy, exactly-once",
             "limit: copy, at-least-once", "limit: copy, exactly-once, again", "pipeline, exactly-once",
-            "pipeline, at-least-once", "pipeline, exactly-once, +100 alerts");
+            "pipeline, at-least-once", "pipeline, exactly-once, +100 alerts",
+            "floor: Kafka Streams copy, exactly-once, no store", "floor: Kafka Streams copy, exactly-once, 1 store",
+            "floor: Kafka Streams copy, exactly-once, 2 stores", "floor: Kafka Streams copy, at-least-once, no store",
+            "floor: Kafka Streams copy, at-least-once, 2 stores");
 
     @TempDir
     Path dir;
@@ -37,15 +40,15 @@ class BenchCommandIT {
         Files.writeString(config, "kafka.commit.interval.ms=200\n");
         Process bench = new ProcessBuilder(ChildProcesses.javaBinary(), "-jar", Path.of("target", "wirestream.jar").toString(),
                 "bench", "--count", "300", "--rates", "100,1000", "--warmup", "1s", "--latency-duration", "2s",
-                "--round-trips", "200", "--alerts", "100", "--config", config.toString(), "--report",
+                "--round-trips", "200", "--alerts", "100", "--floors", "--config", config.toString(), "--report",
                 report.toString(), "--note", "Tiny run of BenchCommandIT.")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("bench.log").toFile()).start();
-        boolean finished = bench.waitFor(5, TimeUnit.MINUTES);
+        boolean finished = bench.waitFor(8, TimeUnit.MINUTES);
         if (!finished) {
             bench.destroyForcibly();
         }
         String output = Files.readString(dir.resolve("bench.log"), StandardCharsets.UTF_8);
-        assertThat(finished).as("finished within five minutes; output:\n%s", output).isTrue();
+        assertThat(finished).as("finished within eight minutes; output:\n%s", output).isTrue();
         assertThat(bench.exitValue()).as("exit code; output:\n%s", output).isZero();
 
         String markdown = Files.readString(report, StandardCharsets.UTF_8);
