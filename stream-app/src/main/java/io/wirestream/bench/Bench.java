@@ -145,19 +145,27 @@ public final class Bench {
 
     private BenchResults.Throughput copy(String name, String label, String guarantee)
             throws IOException, InterruptedException {
+        return copy(name, label, guarantee, CopyLimit.class, CopyLimit.READY, List.of());
+    }
+
+    /**
+     * One run of a copying child process ({@link CopyLimit} or {@link StreamsCopyLimit}), given
+     * {@code BOOTSTRAP GUARANTEE GROUP INPUT OUTPUT}, then {@code more}, then the settings file if any.
+     */
+    private BenchResults.Throughput copy(String name, String label, String guarantee, Class<?> main, String ready,
+            List<String> more) throws IOException, InterruptedException {
         String group = prefix + name;
         String input = prefix + name + ".in";
         String output = prefix + name + ".out";
         BenchTopics.create(client, List.of(output), options.partitions());
         List<String> args = new ArrayList<>(List.of(settings.kafka().bootstrapServers(), guarantee, group, input,
                 output));
+        args.addAll(more);
         if (options.config() != null) {
             args.add(options.config().toAbsolutePath().toString());
         }
-        try (JavaProcess copy = JavaProcess.start(name, options.appJvmOptions(), CopyLimit.class.getName(), args,
-                work)) {
-            BenchResults.Throughput result = timed(label, guarantee, 0, copy, CopyLimit.READY, group, input,
-                    List.of(output));
+        try (JavaProcess copy = JavaProcess.start(name, options.appJvmOptions(), main.getName(), args, work)) {
+            BenchResults.Throughput result = timed(label, guarantee, 0, copy, ready, group, input, List.of(output));
             report(result);
             return result;
         }
@@ -170,31 +178,12 @@ public final class Bench {
             for (int stores = 0; stores <= 2; stores += guarantee.equals(EXACTLY_ONCE) ? 1 : 2) {
                 String name = "floor-" + (guarantee.equals(EXACTLY_ONCE) ? "eos-" : "alos-") + stores;
                 feed.load(prefix + name + ".in");
-                floors.add(streamsCopy(name, "floor: Kafka Streams copy, " + BenchReport.guaranteeName(guarantee) + ", "
-                        + StreamsCopyLimit.describe(stores), guarantee, stores));
+                floors.add(copy(name, "floor: Kafka Streams copy, " + BenchReport.guaranteeName(guarantee) + ", "
+                        + StreamsCopyLimit.describe(stores), guarantee, StreamsCopyLimit.class, StreamsCopyLimit.READY,
+                        List.of(Integer.toString(stores), work.resolve(name).toString())));
             }
         }
         return floors;
-    }
-
-    private BenchResults.Throughput streamsCopy(String name, String label, String guarantee, int stores)
-            throws IOException, InterruptedException {
-        String appId = prefix + name;
-        String input = prefix + name + ".in";
-        String output = prefix + name + ".out";
-        BenchTopics.create(client, List.of(output), options.partitions());
-        List<String> args = new ArrayList<>(List.of(settings.kafka().bootstrapServers(), guarantee, appId, input, output,
-                Integer.toString(stores), work.resolve(name).toString()));
-        if (options.config() != null) {
-            args.add(options.config().toAbsolutePath().toString());
-        }
-        try (JavaProcess copy = JavaProcess.start(name, options.appJvmOptions(), StreamsCopyLimit.class.getName(), args,
-                work)) {
-            BenchResults.Throughput result = timed(label, guarantee, 0, copy, StreamsCopyLimit.READY, appId, input,
-                    List.of(output));
-            report(result);
-            return result;
-        }
     }
 
     private BenchResults.Throughput pipeline(String name, String label, String guarantee, int alerts,

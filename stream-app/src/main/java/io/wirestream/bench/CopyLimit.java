@@ -4,6 +4,7 @@ import io.wirestream.config.ConfigLoader;
 import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.StreamsClientConfigs;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -44,12 +45,20 @@ public final class CopyLimit {
     }
 
     public static void main(String[] args) throws Exception {
+        copy(settings(args, null, 5), args[3], args[4]);
+    }
+
+    /**
+     * The settings of a copying child: {@code args} begin {@code BOOTSTRAP GUARANTEE GROUP}, and name the settings
+     * file at {@code configIndex}, if they reach it; {@code dataDir} may be null (the default).
+     */
+    static WirestreamConfig settings(String[] args, String dataDir, int configIndex) throws IOException {
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         given.put(Setting.BOOTSTRAP_SERVERS, args[0]);
         given.put(Setting.PROCESSING_GUARANTEE, args[1]);
         given.put(Setting.APPLICATION_ID, args[2]);
-        WirestreamConfig settings = ConfigLoader.load(args.length > 5 ? Path.of(args[5]) : null, Map.of(), given);
-        copy(settings, args[3], args[4]);
+        given.put(Setting.DATA_DIR, dataDir);
+        return ConfigLoader.load(args.length > configIndex ? Path.of(args[configIndex]) : null, Map.of(), given);
     }
 
     private static void copy(WirestreamConfig settings, String input, String output) throws InterruptedException {

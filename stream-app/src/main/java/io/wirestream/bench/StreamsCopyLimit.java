@@ -1,15 +1,10 @@
 package io.wirestream.bench;
 
-import io.wirestream.config.ConfigLoader;
-import io.wirestream.config.Setting;
 import io.wirestream.config.WirestreamConfig;
 import io.wirestream.runtime.StreamsRunner;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -43,12 +38,7 @@ public final class StreamsCopyLimit {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<Setting, String> given = new EnumMap<>(Setting.class);
-        given.put(Setting.BOOTSTRAP_SERVERS, args[0]);
-        given.put(Setting.PROCESSING_GUARANTEE, args[1]);
-        given.put(Setting.APPLICATION_ID, args[2]);
-        given.put(Setting.DATA_DIR, args[6]);
-        WirestreamConfig settings = ConfigLoader.load(args.length > 7 ? Path.of(args[7]) : null, Map.of(), given);
+        WirestreamConfig settings = CopyLimit.settings(args, args[6], 7);
         int stores = Integer.parseInt(args[5]);
         KafkaStreams streams = new KafkaStreams(topology(args[3], args[4], stores),
                 StreamsRunner.properties(settings));
