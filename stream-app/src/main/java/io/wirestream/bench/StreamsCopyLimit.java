@@ -14,6 +14,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -45,7 +46,7 @@ public final class StreamsCopyLimit {
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
-                System.out.println(READY + " " + args[3] + " -> " + args[4] + " through " + stores + " stores");
+                System.out.println(READY + " " + args[3] + " -> " + args[4] + " through " + describe(stores));
                 System.out.flush();
             } else if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
@@ -78,31 +79,29 @@ public final class StreamsCopyLimit {
 
     /** Reads and writes each record's own key in every store (as the pipeline's stores do), then forwards it. */
     private static final class Keeper implements Processor<byte[], byte[], byte[], byte[]> {
-        private final int count;
         private final KeyValueStore<String, byte[]>[] stores;
         private ProcessorContext<byte[], byte[]> context;
 
         @SuppressWarnings("unchecked")
         Keeper(int count) {
-            this.count = count;
             this.stores = new KeyValueStore[count];
         }
 
         @Override
         public void init(ProcessorContext<byte[], byte[]> context) {
             this.context = context;
-            for (int s = 0; s < count; s++) {
+            for (int s = 0; s < stores.length; s++) {
                 stores[s] = context.getStateStore(storeName(s));
             }
         }
 
         @Override
         public void process(Record<byte[], byte[]> record) {
-            if (count > 0) {
+            if (stores.length > 0) {
                 // 32 characters, like the pipeline's content ids and story keys, and new for every record.
-                String key = String.format(Locale.ROOT, "%016x%016x", context.recordMetadata().map(m -> m.partition()).orElse(0),
-                        context.recordMetadata().map(m -> m.offset()).orElse(0L));
-                for (int s = 0; s < count; s++) {
+                RecordMetadata origin = context.recordMetadata().orElseThrow();
+                String key = String.format(Locale.ROOT, "%016x%016x", origin.partition(), origin.offset());
+                for (int s = 0; s < stores.length; s++) {
                     byte[] before = stores[s].get(key);
                     byte[] value = new byte[VALUE_BYTES[s]];
                     value[0] = (byte) (before == null ? 1 : before[0] + 1);
