@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the Korean labelled corpus (tuning.jsonl, heldout.jsonl) and print a summary.
 
-heldout2.jsonl to heldout13.jsonl, each written after a round of tuning and before the next (docs/classification.md),
+heldout2.jsonl to heldout22.jsonl, each written after a round of tuning and before the next (docs/classification.md),
 are checked the same way when present, and kept out of the tuning share and the two-part split checks.
 
 Usage: python3 check_corpus.py [DIR]   (DIR defaults to this file's directory)
@@ -121,7 +121,7 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     seen = collections.defaultdict(dict)
     parts = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('tuning', 'heldout')}
-    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18')
+    later = {n: check_file(os.path.join(d, f'{n}.jsonl'), seen) for n in ('heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22')
              if os.path.exists(os.path.join(d, f'{n}.jsonl'))}
     allobjs = parts['tuning'] + parts['heldout'] + [o for objs in later.values() for o in objs]
     for n, objs in parts.items(): summary(n, objs)
