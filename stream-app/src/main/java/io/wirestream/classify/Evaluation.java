@@ -69,7 +69,8 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
      * What one rule did where it matched. A rule for its subject (positive weight) is counted where the subject
      * was routed: a true positive when the dispatch belongs to it, a false positive when not. A rule against
      * (negative weight) is counted where the subject was not routed: a true negative it helped keep, or a false
-     * negative it helped cause.
+     * negative it helped cause. A learned model's part in a score ({@code ko-alliance-model}) is counted the same
+     * way by the sign of its weight on each dispatch; its own {@code weight} here is NaN, as it has none.
      */
     public record RuleStats(String ruleId, String subject, double weight, int matched, int truePositives,
             int falsePositives, int trueNegatives, int falseNegatives) {
@@ -133,7 +134,10 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
                 for (Classification.RuleMatch match : score.rules()) {
                     int[] c = counts.get(match.ruleId());
                     if (c == null) {
-                        continue;
+                        // A learned model's part in the score: shown, and counted, as a rule of its own.
+                        c = new int[5];
+                        counts.put(match.ruleId(), c);
+                        subjectOf.put(match.ruleId(), score.subject().id());
                     }
                     c[0]++;
                     if (match.weight() > 0 && score.routed()) {
@@ -145,8 +149,8 @@ public record Evaluation(List<SubjectStats> subjects, List<RuleStats> rules,
             }
         }
         List<RuleStats> stats = new ArrayList<>();
-        counts.forEach((id, c) -> stats.add(new RuleStats(id, subjectOf.get(id), rules.get(id).weight(), c[0], c[1],
-                c[2], c[3], c[4])));
+        counts.forEach((id, c) -> stats.add(new RuleStats(id, subjectOf.get(id),
+                rules.containsKey(id) ? rules.get(id).weight() : Double.NaN, c[0], c[1], c[2], c[3], c[4])));
         return stats;
     }
 

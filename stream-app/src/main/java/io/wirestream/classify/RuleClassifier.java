@@ -32,9 +32,11 @@ public final class RuleClassifier implements Classifier {
 
     public RuleClassifier(RuleSet ruleSet) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
-        this.common = new Profile(ruleSet.subjects());
+        this.common = new Profile(ruleSet.subjects(), null, null);
         for (String language : ruleSet.languages()) {
-            byLanguage.put(language, new Profile(ruleSet.subjects().stream().map(s -> s.forLanguage(language)).toList()));
+            byLanguage.put(language, new Profile(ruleSet.subjects().stream().map(s -> s.forLanguage(language)).toList(),
+                    ruleSet.models().get(language), ruleSet.subjects().stream().map(s -> s.languages().get(language))
+                            .mapToDouble(l -> l == null ? 0 : l.modelWeight()).toArray()));
         }
     }
 
@@ -49,9 +51,17 @@ public final class RuleClassifier implements Classifier {
         return profile.classify(dispatch.getHeadline(), dispatch.getParagraphs());
     }
 
-    /** The subjects as they score the dispatches of one language, with their rules indexed. */
+    /**
+     * The subjects as they score the dispatches of one language, with their rules indexed, and the language's
+     * learned model where subjects count it.
+     */
     private static final class Profile {
         private final List<Subject> subjects;
+        private final TextModel model;
+        /** Per subject: how much the model's log-odds count (0: not at all), its number in the model, its rule id. */
+        private final double[] modelWeights;
+        private final int[] modelSubjects;
+        private final String[] modelRuleIds;
         private final Rule[] rules;
         private final int[] subjectOf;
         /** Per anchor term, by its id in the vocabulary: entries {@code rule * 64 + group}, or null. */
@@ -63,8 +73,16 @@ public final class RuleClassifier implements Classifier {
         private final int[] sameQuery;
         private final ThreadLocal<Scratch> scratch;
 
-        Profile(List<Subject> subjects) {
+        Profile(List<Subject> subjects, TextModel model, double[] modelWeights) {
             this.subjects = List.copyOf(subjects);
+            this.modelWeights = modelWeights == null ? new double[subjects.size()] : modelWeights;
+            this.model = Arrays.stream(this.modelWeights).anyMatch(w -> w > 0) ? model : null;
+            this.modelSubjects = new int[subjects.size()];
+            this.modelRuleIds = new String[subjects.size()];
+            for (int s = 0; s < subjects.size() && this.model != null; s++) {
+                modelSubjects[s] = model.subjects().indexOf(subjects.get(s).id());
+                modelRuleIds[s] = ModelSection.ruleId(model.language(), subjects.get(s).id());
+            }
             List<Rule> flat = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int s = 0; s < subjects.size(); s++) {
@@ -108,27 +126,20 @@ public final class RuleClassifier implements Classifier {
                 }
                 rulesByAnchor[id] = entries.stream().mapToInt(Integer::intValue).toArray();
             });
-            this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length, vocabulary));
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(rules.length, vocabulary,
+                    this.model == null ? null : this.model.reading()));
         }
 
+        @SuppressWarnings("unchecked")
         Classification classify(String headline, List<String> paragraphs) {
             Scratch current = scratch.get();
             current.stamp++;
             AnalyzedText text = current.text.analyze(headline, paragraphs);
-            List<Classification.SubjectScore> result = new ArrayList<>();
+            double[] scores = new double[subjects.size()];
+            List<Classification.RuleMatch>[] matches = new List[subjects.size()];
             Spans spans = new Spans();
-            // Candidates come in rules-file order, so each subject's rules come together.
-            int subject = -1;
-            double score = 0;
-            List<Classification.RuleMatch> matches = new ArrayList<>();
             for (int c = 0, candidates = candidates(current); c < candidates; c++) {
                 int r = current.candidates[c];
-                if (subjectOf[r] != subject) {
-                    addScore(result, subject, score, matches);
-                    subject = subjectOf[r];
-                    score = 0;
-                    matches = new ArrayList<>();
-                }
                 Rule rule = rules[r];
                 int same = sameQuery[r];
                 int count;
@@ -144,20 +155,41 @@ public final class RuleClassifier implements Classifier {
                     current.remember(r, count, words);
                 }
                 if (count >= rule.minMatches()) {
-                    score += rule.weight();
-                    matches.add(new Classification.RuleMatch(rule.id(), rule.weight(), count, words));
+                    add(scores, matches, subjectOf[r], new Classification.RuleMatch(rule.id(), rule.weight(), count, words));
                 }
             }
-            addScore(result, subject, score, matches);
+            if (model != null) {
+                ModelReading reading = current.reading.read(headline, paragraphs);
+                for (int s = 0; s < subjects.size(); s++) {
+                    if (modelWeights[s] > 0) {
+                        double logOdds = reading.logOdds(modelSubjects[s]);
+                        // Rounded as shown, so that the score is the sum of the weights an explanation lists.
+                        double weight = Math.round(modelWeights[s] * logOdds * 100) / 100.0;
+                        // The words are shown and highlighted only where the model speaks for the subject.
+                        List<String> words = logOdds > 0
+                                ? reading.words(modelSubjects[s], 1, MAX_TERMS_PER_RULE) : List.of();
+                        add(scores, matches, s, new Classification.RuleMatch(modelRuleIds[s], weight, 1, words));
+                    }
+                }
+            }
+            List<Classification.SubjectScore> result = new ArrayList<>();
+            for (int s = 0; s < subjects.size(); s++) {
+                if (matches[s] != null) {
+                    Subject subject = subjects.get(s);
+                    result.add(new Classification.SubjectScore(subject, scores[s], scores[s] >= subject.threshold(),
+                            matches[s]));
+                }
+            }
             return new Classification(result);
         }
 
-        private void addScore(List<Classification.SubjectScore> result, int subjectIndex, double score,
-                List<Classification.RuleMatch> matches) {
-            if (!matches.isEmpty()) {
-                Subject subject = subjects.get(subjectIndex);
-                result.add(new Classification.SubjectScore(subject, score, score >= subject.threshold(), matches));
+        private static void add(double[] scores, List<Classification.RuleMatch>[] matches, int subject,
+                Classification.RuleMatch match) {
+            scores[subject] += match.weight();
+            if (matches[subject] == null) {
+                matches[subject] = new ArrayList<>();
             }
+            matches[subject].add(match);
         }
 
         /**
@@ -210,9 +242,13 @@ public final class RuleClassifier implements Classifier {
         /** The rules to evaluate on the dispatch in hand: no more than there are rules. */
         final int[] candidates;
 
+        /** The learned model's reading of the dispatch in hand, when the profile has a model. */
+        final ModelReading reading;
+
         @SuppressWarnings("unchecked")
-        Scratch(int rules, Vocabulary vocabulary) {
+        Scratch(int rules, Vocabulary vocabulary, ModelReading reading) {
             text = new AnalyzedText(vocabulary);
+            this.reading = reading;
             candidates = new int[rules];
             masks = new long[rules];
             stamps = new int[rules];

@@ -1,7 +1,10 @@
 package io.wirestream.classify;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -9,12 +12,19 @@ import java.util.TreeSet;
  *
  * @param subjects the subjects, in file order
  * @param source   where it was read from, for messages
- * @param digest   a short hash of the file's bytes, recorded with each routing decision
+ * @param digest   a short hash of the file's bytes and its models', recorded with each routing decision
+ * @param models   per language code, the learned model its subjects' {@code model_weight} refers to
  */
-public record RuleSet(List<Subject> subjects, String source, String digest) {
+public record RuleSet(List<Subject> subjects, String source, String digest, Map<String, TextModel> models) {
 
     public RuleSet {
         subjects = List.copyOf(subjects);
+        models = Collections.unmodifiableMap(new TreeMap<>(models));
+    }
+
+    /** Rules with no learned model. */
+    public RuleSet(List<Subject> subjects, String source, String digest) {
+        this(subjects, source, digest, Map.of());
     }
 
     /** Every rule, those of each language included. */

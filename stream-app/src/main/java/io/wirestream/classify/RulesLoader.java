@@ -33,21 +33,23 @@ public final class RulesLoader {
     public static final String DEFAULT_RESOURCE = "/rules/default-rules.yaml";
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    private static final Set<String> FILE_KEYS = Set.of("version", "words", "subjects");
+    private static final Set<String> FILE_KEYS = Set.of("version", "words", "models", "subjects");
     private static final Set<String> SUBJECT_KEYS = Set.of("id", "topic", "description", "threshold", "rules",
             "languages");
-    private static final Set<String> LANGUAGE_KEYS = Set.of("threshold", "rules");
+    private static final Set<String> LANGUAGE_KEYS = Set.of("threshold", "rules", "model_weight");
     /** A language code as dispatches carry it: {@code ko}, {@code ja}. */
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
+    private final ModelFiles modelFiles;
     private final List<RulesException.Problem> problems = new ArrayList<>();
     private final RuleReader reader = new RuleReader(problems);
     private final Map<String, String> topics = new HashMap<>();
 
-    private RulesLoader(String source) {
+    private RulesLoader(String source, ModelFiles modelFiles) {
         this.source = source;
+        this.modelFiles = modelFiles;
     }
 
     public static RuleSet load(Path file) throws RulesException {
@@ -57,7 +59,8 @@ public final class RulesLoader {
         } catch (IOException e) {
             throw new RulesException(file.toString(), List.of(new RulesException.Problem("file", "cannot read: " + e)));
         }
-        return parse(bytes, file.toString());
+        Path directory = file.toAbsolutePath().getParent();
+        return new RulesLoader(file.toString(), new ModelFiles(directory)).read(bytes);
     }
 
     public static RuleSet loadDefault() {
@@ -76,8 +79,25 @@ public final class RulesLoader {
         return file == null ? loadDefault() : load(file);
     }
 
+    /**
+     * Loads {@code file}, or the bundled rules when it is null, without the models they name: for learning a model
+     * the rules will name, which may not exist yet. Their subjects' {@code model_weight}s count nothing.
+     */
+    public static RuleSet loadWithoutModels(Path file) throws RulesException {
+        byte[] bytes;
+        String where = file == null ? "default rules (" + DEFAULT_RESOURCE + ")" : file.toString();
+        try (InputStream in = file == null ? RulesLoader.class.getResourceAsStream(DEFAULT_RESOURCE)
+                : Files.newInputStream(file)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new RulesException(where, List.of(new RulesException.Problem("file", "cannot read: " + e)));
+        }
+        return new RulesLoader(where, null).read(bytes);
+    }
+
+    /** Reads rules from bytes; the models they name come from the jar. */
     public static RuleSet parse(byte[] yaml, String source) throws RulesException {
-        return new RulesLoader(source).read(yaml);
+        return new RulesLoader(source, new ModelFiles(null)).read(yaml);
     }
 
     private RuleSet read(byte[] yaml) throws RulesException {
@@ -116,10 +136,15 @@ public final class RulesLoader {
                 subjects.add(subject);
             }
         }
+        ModelSection models = new ModelSection(reader, modelFiles);
+        if (modelFiles != null) {
+            models.read(root.get("models"));
+            models.check(subjects);
+        }
         if (!problems.isEmpty()) {
             throw new RulesException(source, problems);
         }
-        return new RuleSet(subjects, source, digest(yaml));
+        return new RuleSet(subjects, source, digest(models.digestInput(yaml)), models.models());
     }
 
     private Subject subject(JsonNode node, int index) {
@@ -178,7 +203,10 @@ public final class RulesLoader {
             }
             unknownKeys(entry.getValue(), LANGUAGE_KEYS, where);
             double threshold = threshold(entry.getValue(), where);
-            languages.put(entry.getKey(), new Subject.Language(threshold, rules(entry.getValue(), where, threshold)));
+            double modelWeight = ModelSection.weight(entry.getValue(), where, reader);
+            // With a model, the rules need not reach the threshold alone.
+            List<Rule> rules = rules(entry.getValue(), where, modelWeight > 0 ? 0 : threshold);
+            languages.put(entry.getKey(), new Subject.Language(threshold, rules, modelWeight));
         }
         return languages;
     }

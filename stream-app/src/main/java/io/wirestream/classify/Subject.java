@@ -21,10 +21,17 @@ import java.util.TreeMap;
 public record Subject(String id, String topic, String description, double threshold, List<Rule> rules,
         Map<String, Language> languages) {
 
-    /** The threshold and rules a subject scores the dispatches of one language by. */
-    public record Language(double threshold, List<Rule> rules) {
+    /**
+     * The threshold and rules a subject scores the dispatches of one language by, and how much the language's
+     * learned model counts: its log-odds for the subject times {@code modelWeight} add to the score (0: not at all).
+     */
+    public record Language(double threshold, List<Rule> rules, double modelWeight) {
         public Language {
             rules = List.copyOf(rules);
+        }
+
+        public Language(double threshold, List<Rule> rules) {
+            this(threshold, rules, 0);
         }
     }
 

@@ -43,10 +43,13 @@ final class EvalReport {
                 "tp", "fp", "tn", "fn");
         for (Evaluation.RuleStats r : evaluation.rules()) {
             if (r.matched() > 0) {
-                out.printf(Locale.ROOT, "  %-36s %-14s %6.1f %7d %4s %4s %4s %4s%n", r.ruleId(), r.subject(), r.weight(),
-                        r.matched(), count(r.weight() > 0, r.truePositives()), count(r.weight() > 0,
-                                r.falsePositives()), count(r.weight() < 0, r.trueNegatives()),
-                        count(r.weight() < 0, r.falseNegatives()));
+                // A learned model (weight NaN) speaks for or against, dispatch by dispatch: all four counts apply.
+                boolean forIt = !(r.weight() < 0);
+                boolean against = !(r.weight() > 0);
+                out.printf(Locale.ROOT, "  %-36s %-14s %6s %7d %4s %4s %4s %4s%n", r.ruleId(), r.subject(),
+                        Double.isNaN(r.weight()) ? "model" : String.format(Locale.ROOT, "%.1f", r.weight()),
+                        r.matched(), count(forIt, r.truePositives()), count(forIt, r.falsePositives()),
+                        count(against, r.trueNegatives()), count(against, r.falseNegatives()));
             }
         }
         List<Evaluation.Decision> misrouted = evaluation.misrouted();
@@ -55,6 +58,20 @@ final class EvalReport {
         if (baseline != null) {
             printComparison(out);
         }
+    }
+
+    /** A rule's counts; a learned model's part, which has no weight of its own, with weight null. */
+    private static Map<String, Object> ruleJson(Evaluation.RuleStats r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ruleId", r.ruleId());
+        json.put("subject", r.subject());
+        json.put("weight", Double.isNaN(r.weight()) ? null : r.weight());
+        json.put("matched", r.matched());
+        json.put("truePositives", r.truePositives());
+        json.put("falsePositives", r.falsePositives());
+        json.put("trueNegatives", r.trueNegatives());
+        json.put("falseNegatives", r.falseNegatives());
+        return json;
     }
 
     private static String count(boolean applies, int n) {
@@ -130,7 +147,8 @@ final class EvalReport {
         json.put("lowestF1", evaluation.lowestF1());
         json.put("subjects", evaluation.subjects().stream().map(EvalReport::subjectJson).toList());
         json.put("confusion", evaluation.confusion());
-        json.put("rulesMatched", evaluation.rules().stream().filter(r -> r.matched() > 0).toList());
+        json.put("rulesMatched", evaluation.rules().stream().filter(r -> r.matched() > 0).map(EvalReport::ruleJson)
+                .toList());
         json.put("misrouted", evaluation.misrouted().stream().map(d -> Map.of("id", d.labelled().id(), "belongsTo",
                 d.labelled().expected(), "routedTo", d.actual())).toList());
         if (baseline != null) {

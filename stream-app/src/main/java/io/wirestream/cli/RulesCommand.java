@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Works with subject rules files (YAML): 'check' validates one, 'show' prints the bundled rules, "
-                + "'eval' measures one on labelled dispatches.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Show.class, RulesEvalCommand.class})
+                + "'eval' measures one on labelled dispatches, 'train' learns a language's model for one to count.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Show.class, RulesEvalCommand.class,
+            RulesTrainCommand.class})
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -38,7 +39,8 @@ final class RulesCommand implements Runnable {
             description = {
                 "Validates a rules file: YAML structure, unknown keys, ids (unique, lower-case), topics (present, "
                         + "valid, not shared), thresholds, weights, and every query (Lucene syntax, known fields: "
-                        + "headline, lead, top, body, text).",
+                        + "headline, lead, top, body, text), and the learned models it names under 'models' (found "
+                        + "beside the file, else bundled) with the subjects that count them.",
                 "Prints each problem with the rule or subject it concerns, or a summary when the file is valid."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the file is valid", "1:the file has problems", "2:invalid command line"})
@@ -57,12 +59,15 @@ final class RulesCommand implements Runnable {
                 RuleSet rules = RulesLoader.load(file);
                 out.printf("%s: valid, %d subjects, %d rules (digest %s)%n", file, rules.subjects().size(),
                         rules.ruleCount(), rules.digest());
+                rules.models().forEach((language, model) -> out.printf("  model for %s: %,d pieces of text, "
+                        + "scores %s%n", language, model.pieces(), String.join(", ", model.subjects())));
                 for (Subject subject : rules.subjects()) {
                     out.printf("  %-16s -> topic %-16s threshold %-5s %d rules%n", subject.id(), subject.topic(),
                             subject.threshold(), subject.rules().size());
                     subject.languages().forEach((language, own) -> out.printf(
-                            "  %-16s    %-22s threshold %-5s %d rules%n", "", "language " + language,
-                            own.threshold(), own.rules().size()));
+                            "  %-16s    %-22s threshold %-5s %d rules%s%n", "", "language " + language,
+                            own.threshold(), own.rules().size(), own.modelWeight() > 0
+                                    ? ", + model log-odds x " + own.modelWeight() : ""));
                 }
                 return 0;
             } catch (RulesException e) {
