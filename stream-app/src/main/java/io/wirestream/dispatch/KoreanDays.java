@@ -24,9 +24,12 @@ final class KoreanDays {
     private static final List<String> DURATION_AFTER = List.of("간", "째", "동안", " 동안", "만에", " 만에", "만의",
             " 만의", "만이", " 만이", "씩", "치");
     private static final String SPAN_END = "까지";
-    /** The verbs of saying with which a lead tells who said or reported it, and when. */
+    /**
+     * The verbs of saying with which a lead tells who said or reported it, and when, and their passives
+     * ({@code 16일 확인됐다}: it was learned that day).
+     */
     private static final List<String> SAYING = List.of("밝혔", "밝히", "보도했", "발표했", "전했", "말했", "알렸",
-            "공개했", "주장했", "확인했", "통보했", "공지했");
+            "공개했", "주장했", "확인했", "통보했", "공지했", "확인됐", "알려졌", "전해졌", "파악됐");
 
     private KoreanDays() {
     }
