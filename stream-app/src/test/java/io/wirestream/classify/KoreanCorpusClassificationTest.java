@@ -17,21 +17,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled Korean rules against the labelled Korean corpus (docs/classification.md, "Korean copy"): the parts
- * they were tuned on (each after its one measure with the rules of its day) must route at precision and recall of
- * at least 0.95 per subject; the part kept aside ({@link KoreanCorpus#KEPT_ASIDE}) is measured and printed, and
- * guarded against a fall below the figures reported in docs/classification.md, which are under the goal of 0.95.
+ * The bundled Korean rules and learned model against the labelled Korean corpus (docs/classification.md, "Korean
+ * copy"): the parts they were tuned on and learned from must route at precision and recall of at least 0.95 per
+ * subject, and so must the part kept aside ({@link KoreanCorpus#KEPT_ASIDE}), which they have never seen: its figures
+ * when it was measured once are in docs/classification.md (0.955 to 1.000).
  */
 class KoreanCorpusClassificationTest {
 
     private static final RuleClassifier CLASSIFIER = new RuleClassifier(RulesLoader.loadDefault());
-    /** The goal, which the parts tuned on must reach. */
+    /** The goal, per subject, on both counts. */
     private static final double GOAL = 0.95;
-    /**
-     * Just under the part kept aside's lowest figure when it was measured once (defense-cost precision 0.833, on the
-     * five defense-cost stories of heldout17 and heldout18).
-     */
-    private static final double KEPT_ASIDE_FLOOR = 0.83;
 
     @Test
     void shouldRouteThePartsTunedOnAtPrecisionAndRecallOfAtLeast095() {
@@ -47,14 +42,14 @@ class KoreanCorpusClassificationTest {
     }
 
     @Test
-    void shouldKeepThePartKeptAsideAtTheReportedFigures() {
-        // Given the two parts written blind after the last round of tuning and never tuned on
+    void shouldRouteThePartKeptAsideAtPrecisionAndRecallOfAtLeast095() {
+        // Given the four parts written blind once the model's design was settled, never tuned on or learned from
         // When classified
         List<String> table = measure(KoreanCorpus.keptAside());
 
-        // Then no subject falls below 0.83 (docs/classification.md reports 0.833 to 1.000; the goal is 0.95)
+        // Then every subject reaches 0.95 on both counts (docs/classification.md reports 0.955 to 1.000)
         System.out.println(String.join("\n", table));
-        assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("FAIL"));
+        assertThat(table).as(String.join("\n", table)).allSatisfy(line -> assertThat(line).doesNotContain("LOW"));
     }
 
     @Test
@@ -67,7 +62,7 @@ class KoreanCorpusClassificationTest {
         }
     }
 
-    /** One line per subject with its counts, marked LOW under the goal and FAIL under the kept-aside floor. */
+    /** One line per subject with its counts, marked LOW under the goal. */
     private static List<String> measure(List<JsonNode> entries) {
         List<Set<String>> expected = new ArrayList<>();
         List<Set<String>> actual = new ArrayList<>();
@@ -94,7 +89,7 @@ class KoreanCorpusClassificationTest {
             double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
             double worst = Math.min(precision, recall);
             table.add(String.format(Locale.ROOT, "%-13s tp %3d fp %2d fn %2d precision %.3f recall %.3f%s", id, tp, fp,
-                    fn, precision, recall, worst < KEPT_ASIDE_FLOOR ? " FAIL" : worst < GOAL ? " LOW" : ""));
+                    fn, precision, recall, worst < GOAL ? " LOW" : ""));
         }
         return table;
     }
