@@ -89,7 +89,7 @@ public final class Reprocessor {
         for (Subject subject : rules.subjects()) {
             subjects.add(subject.withTopic(prefix + subject.topic()));
         }
-        return new RuleSet(subjects, rules.source(), rules.digest());
+        return new RuleSet(subjects, rules.source(), rules.digest(), rules.models());
     }
 
     private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
