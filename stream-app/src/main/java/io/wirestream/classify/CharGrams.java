@@ -93,6 +93,9 @@ final class CharGrams {
         if (piece.length() < MIN || piece.length() > MAX) {
             throw new IllegalArgumentException("a piece has " + MIN + " to " + MAX + " characters: '" + piece + "'");
         }
+        if (piece.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("no piece holds the character U+0000");
+        }
         return key(piece.toCharArray(), 0, piece.length());
     }
 

@@ -40,7 +40,7 @@ public final class ModelReading implements CharGrams.Sink {
 
     ModelReading(TextModel model) {
         this.model = model;
-        this.state = new int[model.index.capacity()];
+        this.state = new int[model.index.slots()];
     }
 
     /** Forgets the last dispatch and reads this one. */
@@ -154,6 +154,9 @@ public final class ModelReading implements CharGrams.Sink {
      * own, which spares a map of words for every dispatch.
      */
     public List<String> words(int subject, double sign, int most) {
+        if (most <= 0) {
+            return List.of();
+        }
         if (shares.length < wordCount) {
             shares = new double[Math.max(wordCount, shares.length * 2)];
         }

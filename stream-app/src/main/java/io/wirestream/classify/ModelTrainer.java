@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Learns a {@link TextModel} from labelled dispatches of one language: the pieces seen in at least
- * {@value #DEFAULT_MIN_DOCUMENTS} dispatches (by default) become its features, and each subject gets a logistic regression (LIBLINEAR's
- * trust-region Newton solver, L2-regularized, classes weighed by their sizes so a rare subject is not drowned).
+ * {@value #DEFAULT_MIN_DOCUMENTS} dispatches (by default) become its features, and each subject gets a logistic
+ * regression (LIBLINEAR's trust-region Newton solver, L2-regularized, classes weighed by their sizes so a rare
+ * subject is not drowned).
  * The same dispatches in the same order give the same model.
  */
 public final class ModelTrainer {
@@ -92,7 +93,8 @@ public final class ModelTrainer {
             weights[s] = fit(subjects.get(s), examples, rows, keys.length, c);
             bias[s] = weights[s][keys.length];
         }
-        TextModel.Builder model = new TextModel.Builder(language, subjects, keys.length);
+        TextModel.Builder model = new TextModel.Builder(language, subjects, keys.length,
+                "learned from " + n + " dispatches");
         double[] pieceWeights = new double[subjects.size()];
         for (int id = 0; id < keys.length; id++) {
             for (int s = 0; s < subjects.size(); s++) {

@@ -12,9 +12,9 @@ final class PieceIndex {
     private final int mask;
     private int size;
 
-    /** An index with room for {@code capacity} pieces, its slots at most about two-thirds full. */
-    PieceIndex(int capacity) {
-        int slots = Integer.highestOneBit(Math.max(8, capacity + capacity / 2) - 1) << 1;
+    /** An index with room for {@code pieces} pieces, its slots at most about two-thirds full. */
+    PieceIndex(int pieces) {
+        int slots = Integer.highestOneBit(Math.max(8, pieces + pieces / 2) - 1) << 1;
         keys = new long[slots];
         mask = slots - 1;
     }
@@ -57,7 +57,7 @@ final class PieceIndex {
     }
 
     /** How many slots there are: what arrays by slot are sized by. */
-    int capacity() {
+    int slots() {
         return keys.length;
     }
 

@@ -155,7 +155,8 @@ public final class RuleClassifier implements Classifier {
                     current.remember(r, count, words);
                 }
                 if (count >= rule.minMatches()) {
-                    add(scores, matches, subjectOf[r], new Classification.RuleMatch(rule.id(), rule.weight(), count, words));
+                    add(scores, matches, subjectOf[r],
+                            new Classification.RuleMatch(rule.id(), rule.weight(), count, words));
                 }
             }
             if (model != null) {

@@ -1,9 +1,7 @@
 package io.wirestream.classify;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -28,8 +25,12 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TextModel {
 
-    /** The most pieces a model file may hold, and the most characters it may unpack to. */
-    static final int MAX_PIECES = 2_000_000;
+    /**
+     * The most subjects a model may score, numbers (an idf and a weight per subject, per piece) it may hold, and
+     * bytes it may unpack to: a file's header cannot ask for more memory than that before its lines are read.
+     */
+    static final int MAX_SUBJECTS = 64;
+    static final int MAX_NUMBERS = 16_000_000;
     static final long MAX_CHARS = 256L << 20;
     private static final String MAGIC = "wirestream-model";
 
@@ -41,8 +42,12 @@ public final class TextModel {
     final float[] data;
     final int stride;
 
-    private TextModel(String language, List<String> subjects, double[] bias, PieceIndex index, float[] data) {
+    private final String source;
+
+    private TextModel(String language, List<String> subjects, double[] bias, PieceIndex index, float[] data,
+            String source) {
         this.language = language;
+        this.source = source;
         this.subjects = List.copyOf(subjects);
         this.bias = bias.clone();
         this.index = index;
@@ -50,22 +55,28 @@ public final class TextModel {
         this.stride = subjects.size() + 1;
     }
 
-    /** Gathers a model's pieces, one at a time, in any order. */
+    /** Gathers a model's pieces, one at a time, in any order, then gives the model once. */
     static final class Builder {
         private final String language;
         private final List<String> subjects;
-        final PieceIndex index;
-        final float[] data;
+        private final PieceIndex index;
+        private final float[] data;
+        private final String source;
+        private boolean built;
 
-        Builder(String language, List<String> subjects, int pieces) {
+        Builder(String language, List<String> subjects, int pieces, String source) {
             this.language = language;
             this.subjects = List.copyOf(subjects);
             this.index = new PieceIndex(pieces);
-            this.data = new float[index.capacity() * (subjects.size() + 1)];
+            this.data = new float[Math.multiplyExact(index.slots(), subjects.size() + 1)];
+            this.source = source;
         }
 
         /** Adds a piece with its idf and a weight per subject; false when it was added already. */
         boolean add(long key, double idf, double[] weights) {
+            if (built) {
+                throw new IllegalStateException("the model is built already");
+            }
             int slot = index.add(key);
             if (slot < 0) {
                 return false;
@@ -79,7 +90,8 @@ public final class TextModel {
         }
 
         TextModel build(double[] bias) {
-            return new TextModel(language, subjects, bias, index, data);
+            built = true;
+            return new TextModel(language, subjects, bias, index, data, source);
         }
     }
 
@@ -97,33 +109,43 @@ public final class TextModel {
         return index.size();
     }
 
+    /** Where it was read from ({@code bundled /rules/korean-model.tsv.gz}, a path), or how it was made. */
+    public String source() {
+        return source;
+    }
+
     /** A new reading for one thread's dispatches, one at a time. */
     public ModelReading reading() {
         return new ModelReading(this);
     }
 
-    /** Reads a model file; {@code source} names it in messages. */
+    /**
+     * Reads a model file; {@code source} names it in messages and says where the model came from. A damaged or
+     * hostile file fails with an {@link IOException} that names the line, before it can take much memory.
+     */
     public static TextModel read(byte[] gzipped, String source) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                new ByteArrayInputStream(gzipped)), StandardCharsets.UTF_8))) {
+        try (InputStream in = ModelFileReader.open(gzipped, MAX_CHARS)) {
             ModelFileReader reader = new ModelFileReader(in, source);
             reader.expect(MAGIC, 1, "1");
             String language = reader.expect("language", 1, null)[1];
-            String[] subjectLine = reader.expect("subjects", -1, null);
-            List<String> subjects = List.of(subjectLine).subList(1, subjectLine.length);
+            List<String> subjects = reader.subjects(reader.expect("subjects", -1, null), MAX_SUBJECTS);
             double[] bias = reader.numbers(reader.expect("bias", subjects.size(), null), 1);
-            int count = reader.count(reader.expect("pieces", 1, null)[1], MAX_PIECES);
-            Builder builder = new Builder(language, subjects, count);
+            int count = reader.count(reader.expect("pieces", 1, null)[1], MAX_NUMBERS / (subjects.size() + 1));
+            Builder builder = new Builder(language, subjects, count, source);
             for (int p = 0; p < count; p++) {
                 String[] fields = reader.line(2 + subjects.size());
-                long key;
+                double[] numbers = reader.numbers(fields, 1);
+                if (numbers[0] <= 0) {
+                    throw reader.problem("an idf is above 0, not " + fields[1]);
+                }
+                boolean added;
                 try {
-                    key = CharGrams.key(fields[0]);
+                    added = builder.add(CharGrams.key(fields[0]), numbers[0], Arrays.copyOfRange(numbers, 1,
+                            numbers.length));
                 } catch (IllegalArgumentException e) {
                     throw reader.problem(e.getMessage());
                 }
-                double[] numbers = reader.numbers(fields, 1);
-                if (!builder.add(key, numbers[0], Arrays.copyOfRange(numbers, 1, numbers.length))) {
+                if (!added) {
                     throw reader.problem("the piece '" + fields[0] + "' comes twice");
                 }
             }
@@ -143,7 +165,7 @@ public final class TextModel {
         writer.write("\npieces\t" + index.size() + "\n");
         long[] keys = new long[index.size()];
         int count = 0;
-        for (int slot = 0; slot < index.capacity(); slot++) {
+        for (int slot = 0; slot < index.slots(); slot++) {
             if (index.keyAt(slot) != 0) {
                 keys[count++] = index.keyAt(slot);
             }

@@ -59,8 +59,9 @@ final class RulesCommand implements Runnable {
                 RuleSet rules = RulesLoader.load(file);
                 out.printf("%s: valid, %d subjects, %d rules (digest %s)%n", file, rules.subjects().size(),
                         rules.ruleCount(), rules.digest());
-                rules.models().forEach((language, model) -> out.printf("  model for %s: %,d pieces of text, "
-                        + "scores %s%n", language, model.pieces(), String.join(", ", model.subjects())));
+                rules.models().forEach((language, model) -> out.printf("  model for %s: %s, %,d pieces of text, "
+                        + "scores %s%n", language, model.source(), model.pieces(),
+                        String.join(", ", model.subjects())));
                 for (Subject subject : rules.subjects()) {
                     out.printf("  %-16s -> topic %-16s threshold %-5s %d rules%n", subject.id(), subject.topic(),
                             subject.threshold(), subject.rules().size());

@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
                     + "file names under 'models'; each subject counts it by its 'model_weight' "
                     + "(docs/classification.md, \"The learned Korean model\").",
             "Only the dispatches of --language are learned from; every subject of --rules needs some in it and "
-                    + "some out of it. LABELLED files are .jsonl as for 'rules eval'. The same files give the same "
-                    + "model."},
+                    + "some out of it. LABELLED files are .jsonl as for 'rules eval'. The same files in the same "
+                    + "order give the same model."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the model was written", "1:the corpus or the rules could not be read, or cannot teach "
-                + "a subject", "2:invalid command line"})
+        exitCodeList = {"0:the model was written", "1:the corpus or the rules could not be read, they cannot teach "
+                + "a subject, or the model could not be written", "2:invalid command line"})
 final class RulesTrainCommand implements Callable<Integer> {
 
     @Spec
@@ -56,11 +56,11 @@ final class RulesTrainCommand implements Callable<Integer> {
             description = "The rules whose subjects to learn. Default: the bundled rules.")
     private Path rulesFile;
 
-    @Option(names = "--c", paramLabel = "C", defaultValue = "30",
+    @Option(names = "--c", paramLabel = "C", defaultValue = "" + ModelTrainer.DEFAULT_C,
             description = "How little the weights are held back (LIBLINEAR's C). Default: ${DEFAULT-VALUE}.")
     private double c;
 
-    @Option(names = "--min-documents", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--min-documents", paramLabel = "N", defaultValue = "" + ModelTrainer.DEFAULT_MIN_DOCUMENTS,
             description = "A piece of text must occur in this many training dispatches to be learned from. "
                     + "Default: ${DEFAULT-VALUE}.")
     private int minDocuments;
@@ -96,15 +96,20 @@ final class RulesTrainCommand implements Callable<Integer> {
                     + cases.size() + " read): " + e.getMessage());
             return 1;
         }
+        Path absolute = out.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         try {
-            Path absolute = out.toAbsolutePath();
-            Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
             try (OutputStream stream = Files.newOutputStream(partial)) {
                 model.write(stream);
             }
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             err.println("cannot write " + out + ": " + e.getMessage());
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // The message above says what failed; a leftover .partial is only clutter.
+            }
             return 1;
         }
         stdout.printf("learned from %d of %d dispatches (language %s), %,d pieces of text%n", examples.size(),

@@ -61,7 +61,33 @@ class TextModelTest {
         assertProblem(HEADER + "pieces\t1\n북\t1.0\t2.0\n", "line 6: a piece has 2 to 4 characters");
         assertProblem(HEADER + "pieces\t1\n북한\t1.0\n", "line 6: expected 3 tab-separated fields");
         assertProblem(HEADER + "pieces\t1\n북한\t1.0\t2.0\nmore\n", "more lines than its 'pieces' line says");
-        assertProblem(HEADER + "pieces\t99999999\n", "expected a count from 1 to 2000000");
+        assertProblem(HEADER + "pieces\t99999999\n", "expected a count from 1 to 8000000");
+        assertProblem(HEADER + "pieces\t1\n\u0000\u0000\t1.0\t2.0\n", "line 6: no piece holds the character U+0000");
+        assertProblem(HEADER + "pieces\t1\n북한\t1.0\t1e300\n", "line 6: '1e300' is not a finite number a model");
+        assertProblem(HEADER + "pieces\t1\n북한\t0\t2.0\n", "line 6: an idf is above 0, not 0");
+        assertProblem(HEADER.replace("subjects\tnorth-korea", "subjects\tnorth-korea\tnorth-korea")
+                .replace("bias\t-0.5", "bias\t-0.5\t-0.5"), "line 3: subject ids must be non-empty and different");
+        assertProblem(HEADER.replace("subjects\tnorth-korea", "subjects" + "\ts".repeat(65)),
+                "line 3: a model scores at most 64 subjects, this one 65");
+    }
+
+    @Test
+    void shouldRefuseMalformedUtf8AndStopUnpackingPastTheLimit() throws IOException {
+        // Given a model file with a byte that is no UTF-8, and a stream of one endless line
+        byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        bad.write(header);
+        bad.write(new byte[] {'p', 'i', 'e', 'c', 'e', 's', '\t', '1', '\n', (byte) 0xC3, 0x28, '\t', '1', '\n'});
+        byte[] endless = gzip("a".repeat(100_000));
+
+        // When read
+        // Then the first names its line, and the second stops at the limit rather than filling memory
+        assertThatThrownBy(() -> TextModel.read(gzipBytes(bad.toByteArray()), "bad.tsv.gz"))
+                .isInstanceOf(IOException.class).hasMessageContaining("bad.tsv.gz line 6: is not UTF-8");
+        assertThatThrownBy(() -> ModelFileReader.open(endless, 1_000).readAllBytes()).isInstanceOf(IOException.class)
+                .hasMessageContaining("more than 1000 bytes");
+        assertThatThrownBy(() -> TextModel.read(endless, "long.tsv.gz")).isInstanceOf(IOException.class)
+                .hasMessageContaining("long.tsv.gz line 1: a line is longer than 65536 bytes");
     }
 
     @Test
@@ -76,9 +102,13 @@ class TextModelTest {
     }
 
     static byte[] gzip(String text) throws IOException {
+        return gzipBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] gzipBytes(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+            gzip.write(bytes);
         }
         return out.toByteArray();
     }
