@@ -31,6 +31,7 @@ public final class RulesLoader {
 
     /** The rules shipped in the jar. */
     public static final String DEFAULT_RESOURCE = "/rules/default-rules.yaml";
+    private static final String DEFAULT_SOURCE = "default rules (" + DEFAULT_RESOURCE + ")";
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Set<String> FILE_KEYS = Set.of("version", "words", "models", "subjects");
@@ -53,23 +54,14 @@ public final class RulesLoader {
     }
 
     public static RuleSet load(Path file) throws RulesException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new RulesException(file.toString(), List.of(new RulesException.Problem("file", "cannot read: " + e)));
-        }
         Path directory = file.toAbsolutePath().getParent();
-        return new RulesLoader(file.toString(), new ModelFiles(directory)).read(bytes);
+        return new RulesLoader(file.toString(), new ModelFiles(directory)).read(bytes(file));
     }
 
     public static RuleSet loadDefault() {
-        try (InputStream in = RulesLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
-            }
-            return parse(in.readAllBytes(), "default rules (" + DEFAULT_RESOURCE + ")");
-        } catch (IOException | RulesException e) {
+        try {
+            return parse(defaultBytes(), DEFAULT_SOURCE);
+        } catch (RulesException e) {
             throw new IllegalStateException("the bundled rules do not load: " + e.getMessage(), e);
         }
     }
@@ -84,15 +76,28 @@ public final class RulesLoader {
      * the rules will name, which may not exist yet. Their subjects' {@code model_weight}s count nothing.
      */
     public static RuleSet loadWithoutModels(Path file) throws RulesException {
-        byte[] bytes;
-        String where = file == null ? "default rules (" + DEFAULT_RESOURCE + ")" : file.toString();
-        try (InputStream in = file == null ? RulesLoader.class.getResourceAsStream(DEFAULT_RESOURCE)
-                : Files.newInputStream(file)) {
-            bytes = in.readAllBytes();
+        return file == null ? new RulesLoader(DEFAULT_SOURCE, null).read(defaultBytes())
+                : new RulesLoader(file.toString(), null).read(bytes(file));
+    }
+
+    private static byte[] bytes(Path file) throws RulesException {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RulesException(where, List.of(new RulesException.Problem("file", "cannot read: " + e)));
+            throw new RulesException(file.toString(), List.of(new RulesException.Problem("file", "cannot read: " + e)));
         }
-        return new RulesLoader(where, null).read(bytes);
+    }
+
+    /** The bundled rules' bytes; their absence or an unreadable jar is a broken build, not a user's mistake. */
+    private static byte[] defaultBytes() {
+        try (InputStream in = RulesLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled rules do not load: " + e.getMessage(), e);
+        }
     }
 
     /** Reads rules from bytes; the models they name come from the jar. */
